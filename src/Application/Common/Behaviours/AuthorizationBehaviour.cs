@@ -1,0 +1,58 @@
+using System.Reflection;
+using CleanApp.Application.Common.Exceptions;
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
+using MediatR;
+
+namespace CleanApp.Application.Common.Behaviours;
+
+/// <summary>Enforces <see cref="AuthorizeAttribute"/> on the request type before validation runs (401, then 403).</summary>
+public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser, IIdentityService identityService)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly AuthorizeAttribute[] Attributes = typeof(TRequest).GetCustomAttributes<AuthorizeAttribute>().ToArray();
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (Attributes.Length == 0)
+        {
+            return await next();
+        }
+
+        if (currentUser.Id is not { } userId)
+        {
+            throw AuthenticationFailedException.MissingToken();
+        }
+
+        var roles = Attributes
+            .SelectMany(a => a.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+        if (roles.Length > 0)
+        {
+            var inAnyRole = false;
+            foreach (var role in roles)
+            {
+                if (await identityService.IsInRoleAsync(userId, role))
+                {
+                    inAnyRole = true;
+                    break;
+                }
+            }
+
+            if (!inAnyRole)
+            {
+                throw new ForbiddenAccessException("user");
+            }
+        }
+
+        foreach (var policy in Attributes.Select(a => a.Policy).Where(p => p.Length > 0))
+        {
+            if (!await identityService.AuthorizeAsync(userId, policy))
+            {
+                throw new ForbiddenAccessException("user");
+            }
+        }
+
+        return await next();
+    }
+}

@@ -1,0 +1,59 @@
+using AutoMapper;
+using CleanApp.Application.Common.Exceptions;
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Validation;
+using CleanApp.Domain.Users;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Application.Users.Commands.RegisterUser;
+
+public sealed record RegisterUserCommand(string? Username, string? Email, string? Password) : IRequest<UserDto>
+{
+    /// <summary>Never log the password.</summary>
+    public override string ToString() => $"RegisterUserCommand {{ Username = {Username}, Email = {Email} }}";
+}
+
+public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdentityService identity, ITokenService tokens, IMapper mapper)
+    : IRequestHandler<RegisterUserCommand, UserDto>
+{
+    public async Task<UserDto> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
+    {
+        var username = request.Username!;
+        var email = request.Email!;
+
+        var conflicts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var normalized = User.Normalize(username);
+        if (await db.Users.AnyAsync(u => u.NormalizedUsername == normalized, cancellationToken))
+        {
+            conflicts["username"] = [ValidationMessages.Taken];
+        }
+
+        if (await identity.IsEmailTakenAsync(email, exceptUserId: null, cancellationToken))
+        {
+            conflicts["email"] = [ValidationMessages.Taken];
+        }
+
+        if (conflicts.Count > 0)
+        {
+            throw new ConflictException(conflicts);
+        }
+
+        var user = User.Register(Guid.NewGuid(), username);
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                var errors = await identity.CreateUserAsync(user.Id, email, request.Password!);
+                if (errors.Count > 0)
+                {
+                    throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+                }
+
+                db.Users.Add(user);
+                return await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
+
+        return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(user.Id) };
+    }
+}

@@ -1,0 +1,24 @@
+using AutoMapper;
+using CleanApp.Application.Common.Exceptions;
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Application.Users.Queries.GetCurrentUser;
+
+[Authorize]
+public sealed record GetCurrentUserQuery : IRequest<UserDto>;
+
+public sealed class GetCurrentUserQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, IIdentityService identity, ITokenService tokens, IMapper mapper)
+    : IRequestHandler<GetCurrentUserQuery, UserDto>
+{
+    public async Task<UserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.Id!.Value;
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw new AuthenticationFailedException("token", "is invalid");
+        var email = await identity.GetEmailAsync(userId, cancellationToken) ?? throw new AuthenticationFailedException("token", "is invalid");
+        return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(userId) };
+    }
+}

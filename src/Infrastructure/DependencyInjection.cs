@@ -1,0 +1,91 @@
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Infrastructure.DataProtection;
+using CleanApp.Infrastructure.Identity;
+using CleanApp.Infrastructure.Persistence;
+using CleanApp.Infrastructure.Persistence.Interceptors;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CleanApp.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var databaseOptions = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        var connectionString = configuration.GetConnectionString("Default");
+
+        services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
+
+        switch (databaseOptions.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
+                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) =>
+                    options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is not set (use an environment variable or user secrets, never appsettings).");
+                }
+
+                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) =>
+                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
+        }
+
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                // Length is the policy (shared/API.md): at least 8, no composition rules.
+                options.Password.RequiredLength = Domain.Users.UserConstraints.PasswordMinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:Lockout:MaxFailedAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Auth:Lockout:Duration", TimeSpan.FromMinutes(5));
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<ApplicationDbContext>();
+
+        services.AddAuthorizationCore();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<ITokenService, TokenService>();
+
+        services.AddDataProtection().SetApplicationName("CleanApp");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        return services;
+    }
+
+    /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Domain.Users;
+using CleanApp.Infrastructure.DataProtection;
+using CleanApp.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Infrastructure.Persistence;
+
+/// <summary>
+/// The application's single database: domain tables, Identity's tables, Data Protection keys and the job engine's
+/// tables. Abstract because each provider has its own subclass and migration history (docs/decisions/0003-persistence.md).
+/// </summary>
+public abstract class ApplicationDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+{
+    // Explicit: Identity's own Users set (credential records) keeps the plain name on the context.
+    DbSet<User> IApplicationDbContext.Users => Set<User>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite hands values back as Kind=Unspecified, which would lose the 'Z' on the wire.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}
+
+/// <summary>The embedded default provider; its migrations live in Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options);
+
+/// <summary>The production provider; its migrations live in Persistence/Migrations/SqlServer.</summary>
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options);

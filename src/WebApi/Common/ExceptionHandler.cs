@@ -1,0 +1,55 @@
+using CleanApp.Application.Common.Exceptions;
+using CleanApp.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanApp.WebApi.Common;
+
+/// <summary>
+/// The one closed map from exceptions to HTTP (docs/decisions/0007-error-contract.md). Under <c>/api</c> the body is the
+/// <c>{"errors":{...}}</c> shape; elsewhere ProblemDetails with the trace id. Anything unknown is a 500 without details.
+/// </summary>
+public sealed class ExceptionHandler(IProblemDetailsService problemDetails, ILogger<ExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, errors) = Map(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        if (ApiErrors.IsApiRequest(httpContext))
+        {
+            await ApiErrors.WriteAsync(httpContext, status, errors);
+            return true;
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        };
+        if (status < 500)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static (int Status, IReadOnlyDictionary<string, string[]> Errors) Map(Exception exception) => exception switch
+    {
+        ValidationException e => (StatusCodes.Status422UnprocessableEntity, e.Errors),
+        DomainException e => (StatusCodes.Status422UnprocessableEntity, ApiErrors.One(e.Key, e.Message)),
+        NotFoundException e => (StatusCodes.Status404NotFound, ApiErrors.One(e.Key, "not found")),
+        ForbiddenAccessException e => (StatusCodes.Status403Forbidden, ApiErrors.One(e.Key, "forbidden")),
+        ConflictException e => (StatusCodes.Status409Conflict, e.Errors),
+        AuthenticationFailedException e => (StatusCodes.Status401Unauthorized, ApiErrors.One(e.Key, e.Reason)),
+        UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, ApiErrors.One("token", "is missing")),
+        ApiRequestException e => (e.StatusCode, ApiErrors.One(e.Key, e.Reason)),
+        BadHttpRequestException e => (e.StatusCode, ApiErrors.One("request", "is invalid")),
+        _ => (StatusCodes.Status500InternalServerError, ApiErrors.One("server", "an unexpected error occurred")),
+    };
+}
