@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace CleanApp.WebApi.FunctionalTests.Support;
+
+/// <summary>
+/// The real host over real HTTP semantics, on its own real SQLite file (never EF InMemory). Settings are passed with
+/// UseSetting, never through process-wide environment variables, so fixtures can run side by side.
+/// </summary>
+public class CleanAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public CleanAppFactory()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cleanapp-tests");
+        Directory.CreateDirectory(folder);
+        DatabasePath = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Overrides one configuration value for this host; call before the first request.</summary>
+    public CleanAppFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A leftover temp file is harmless; never fail a test over cleanup.
+            }
+        }
+    }
+}
