@@ -41,6 +41,12 @@ public static class Slug
         return slug.Length <= ArticleConstraints.TitleMaxLength ? slug : slug[..ArticleConstraints.TitleMaxLength].TrimEnd('-');
     }
 
+    /// <summary>
+    /// Slugs that would be shadowed by a fixed route under <c>/api/articles/</c> (<c>feed</c>); such a title always gets a
+    /// suffix.
+    /// </summary>
+    public static bool IsReserved(string slug) => slug == "feed";
+
     /// <summary>The base slug plus "-" and <see cref="SuffixLength"/> random characters (36^6 ≈ 2·10^9 possibilities).</summary>
     public static string WithRandomSuffix(string baseSlug)
     {
