@@ -82,7 +82,7 @@ public sealed class Article : BaseEntity, IAuditable
     {
         var names = TagNames.Normalize(tags);
         _tags.RemoveAll(t => !names.Contains(t.Name, StringComparer.Ordinal));
-        foreach (var name in names.Where(n => !_tags.Exists(t => t.Name == n)))
+        foreach (var name in names.Where(n => !_tags.Exists(t => string.Equals(t.Name, n, StringComparison.Ordinal))))
         {
             _tags.Add(new ArticleTag(name));
         }

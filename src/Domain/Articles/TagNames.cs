@@ -5,7 +5,8 @@ namespace CleanApp.Domain.Articles;
 /// <summary>
 /// The normal form of an article's tag list: each name trimmed, blanks and over-long names refused, duplicates removed,
 /// sorted ordinally (shared/API.md: both conformance suites expect an ordinal order). Case is kept as written because the
-/// suites send tags back verbatim (e.g. "d_x") and compare them exactly.
+/// suites send tags back verbatim (e.g. "d_x") and compare them exactly, but duplicates are found ignoring case (the first
+/// spelling wins): SQL Server's default collation would treat "Go" and "go" as one key.
 /// </summary>
 public static class TagNames
 {
@@ -13,7 +14,8 @@ public static class TagNames
 
     public static IReadOnlyList<string> Normalize(IEnumerable<string?> names)
     {
-        var result = new SortedSet<string>(StringComparer.Ordinal);
+        var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<string>();
         foreach (var raw in names)
         {
             var name = raw?.Trim();
@@ -27,7 +29,10 @@ public static class TagNames
                 throw new DomainException(Key, $"has a tag that is too long (maximum is {ArticleConstraints.TagMaxLength} characters)");
             }
 
-            result.Add(name);
+            if (result.Add(name))
+            {
+                ordered.Add(name);
+            }
         }
 
         if (result.Count > ArticleConstraints.MaxTags)
@@ -35,7 +40,8 @@ public static class TagNames
             throw new DomainException(Key, $"has too many tags (maximum is {ArticleConstraints.MaxTags})");
         }
 
-        return [.. result];
+        ordered.Sort(StringComparer.Ordinal);
+        return ordered;
     }
 
     /// <summary>The form a tag filter is compared in; the same trimming as stored names.</summary>

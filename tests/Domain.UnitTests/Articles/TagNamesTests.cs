@@ -12,6 +12,10 @@ public sealed class TagNamesTests
         Assert.That(names, Is.EqualTo(new[] { "Zebra", "d_x", "dragons", "training" }));
     }
 
+    [Test]
+    public void Duplicates_are_found_ignoring_case_and_the_first_spelling_wins() =>
+        Assert.That(TagNames.Normalize(["Go", "go", "GO", "rust"]), Is.EqualTo(new[] { "Go", "rust" }));
+
     [TestCase("")]
     [TestCase("   ")]
     [TestCase(null)]
