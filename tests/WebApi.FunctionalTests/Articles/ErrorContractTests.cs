@@ -211,6 +211,29 @@ public sealed class ErrorContractTests : ApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
 
+    [TestCase("POST", "/api/articles", "{\"article\":{\"title\":\"\\ud800\",\"description\":\"d\",\"body\":\"b\"}}")]
+    [TestCase("PUT", "/api/articles/{slug}", "{\"article\":{\"title\":\"\\udfff x\"}}")]
+    [TestCase("POST", "/api/articles/{slug}/comments", "{\"comment\":{\"body\":\"\\ud800\"}}")]
+    public async Task A_lone_surrogate_escape_is_a_4xx_and_changes_nothing(string method, string route, string json)
+    {
+        var before = await CountAsync();
+        var response = await Client.SendAsync(new HttpMethod(method), Url(route), _author.Token, ApiClient.Json(json));
+        Assert.That((int)response.StatusCode, Is.InRange(400, 499), await response.Content.ReadAsStringAsync());
+        Assert.That(await CountAsync(), Is.EqualTo(before));
+        Assert.That((await Client.GetOkAsync($"/api/articles/{_slug}"))["article"]!["slug"].Str(), Is.EqualTo(_slug));
+    }
+
+    [Test]
+    public async Task Invalid_utf8_bytes_in_a_field_are_a_422_naming_it_and_change_nothing()
+    {
+        var content = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"article\":{\"title\":\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\",\"description\":\"d\",\"body\":\"b\"}}")]);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        var before = await CountAsync();
+        var response = await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, content);
+        await response.AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "title");
+        Assert.That(await CountAsync(), Is.EqualTo(before));
+    }
+
     [TestCase("GET", "/api/articles")]
     [TestCase("GET", "/api/articles/feed")]
     [TestCase("GET", "/api/articles/{slug}")]
