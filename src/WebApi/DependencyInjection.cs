@@ -42,6 +42,11 @@ public static class DependencyInjection
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Token", document)] = [] });
             o.CustomSchemaIds(SchemaId);
             o.MapType<Application.Common.Models.Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
+            o.MapType<Application.Common.Models.Optional<IReadOnlyList<string?>?>>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
         });
 
         return services;

@@ -1,4 +1,8 @@
+using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Domain.Articles;
+using CleanApp.Domain.Comments;
+using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Identity;
@@ -18,7 +22,42 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     // Explicit: Identity's own Users set (credential records) keeps the plain name on the context.
     DbSet<User> IApplicationDbContext.Users => Set<User>();
 
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+
+    public DbSet<Favorite> Favorites => Set<Favorite>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException ex) when (UniqueConstraintErrors.IsUniqueViolation(ex))
+        {
+            throw new UniqueConstraintViolationException(ex.InnerException!.Message, ex);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueConstraintErrors.IsUniqueViolation(ex))
+        {
+            // Provider knowledge stays here; Application reacts to the neutral exception (retry a slug, "already favorited").
+            throw new UniqueConstraintViolationException(ex.InnerException!.Message, ex);
+        }
+    }
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

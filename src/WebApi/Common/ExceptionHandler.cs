@@ -46,6 +46,7 @@ public sealed class ExceptionHandler(IProblemDetailsService problemDetails, ILog
         NotFoundException e => (StatusCodes.Status404NotFound, ApiErrors.One(e.Key, "not found")),
         ForbiddenAccessException e => (StatusCodes.Status403Forbidden, ApiErrors.One(e.Key, "forbidden")),
         ConflictException e => (StatusCodes.Status409Conflict, e.Errors),
+        UniqueConstraintViolationException => (StatusCodes.Status409Conflict, ApiErrors.One("request", "conflicts with a concurrent change; retry")),
         AuthenticationFailedException e => (StatusCodes.Status401Unauthorized, ApiErrors.One(e.Key, e.Reason)),
         UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, ApiErrors.One("token", "is missing")),
         ApiRequestException e => (e.StatusCode, ApiErrors.One(e.Key, e.Reason)),

@@ -40,8 +40,19 @@ public sealed class OptionalJsonConverterFactory : JsonConverterFactory
     {
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            try
+            {
+                return new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+            }
+            catch (JsonException ex)
+            {
+                // The nested call reports a path relative to the value ("$"); a path-less exception lets the outer
+                // serializer fill in the property's path, so the 422 names the field (e.g. "tagList", "bio").
+                throw new JsonException(ex.Message.Split(" Path:", 2)[0], ex.InnerException);
+            }
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options)
         {

@@ -1,3 +1,6 @@
+using CleanApp.Domain.Articles;
+using CleanApp.Domain.Comments;
+using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +11,17 @@ public interface IApplicationDbContext
 {
     DbSet<User> Users { get; }
 
+    DbSet<Follow> Follows { get; }
+
+    DbSet<Article> Articles { get; }
+
+    DbSet<ArticleTag> ArticleTags { get; }
+
+    DbSet<Favorite> Favorites { get; }
+
+    DbSet<Comment> Comments { get; }
+
+    /// <summary>Saves the unit of work. A unique index violation surfaces as <see cref="Exceptions.UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one database transaction, committed only if it returns normally.</summary>

@@ -1,0 +1,28 @@
+using CleanApp.Application.Profiles;
+
+namespace CleanApp.Application.Articles;
+
+/// <summary>A single article (<c>{"article": {...}}</c>): get, create, update, favorite, unfavorite.</summary>
+public sealed record ArticleDto
+{
+    public string Slug { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public string Description { get; init; } = string.Empty;
+
+    public string Body { get; init; } = string.Empty;
+
+    /// <summary>Sorted ordinally (shared/API.md).</summary>
+    public IReadOnlyList<string> TagList { get; init; } = [];
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; init; }
+
+    public bool Favorited { get; init; }
+
+    public int FavoritesCount { get; init; }
+
+    public ProfileDto Author { get; init; } = new();
+}

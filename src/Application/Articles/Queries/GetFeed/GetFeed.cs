@@ -1,0 +1,25 @@
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Application.Articles.Queries.GetFeed;
+
+/// <summary>Articles by the authors the caller follows (never the caller's own), newest first.</summary>
+[Authorize]
+public sealed record GetFeedQuery : IRequest<ArticlesPageDto>
+{
+    public int Limit { get; init; } = Paging.DefaultLimit;
+
+    public int Offset { get; init; }
+}
+
+public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<GetFeedQuery, ArticlesPageDto>
+{
+    public Task<ArticlesPageDto> Handle(GetFeedQuery request, CancellationToken cancellationToken)
+    {
+        var callerId = currentUser.Id!.Value;
+        var matches = db.Articles.AsNoTracking().Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
+        return ArticleQueries.PageAsync(db, matches, callerId, request.Limit, request.Offset, cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using CleanApp.Application.Articles;
+using CleanApp.Application.Common.Exceptions;
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
+using CleanApp.Domain.Comments;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Application.Comments.Commands.AddComment;
+
+[Authorize]
+public sealed record AddCommentCommand(string Slug, string? Body) : IRequest<CommentDto>;
+
+public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<AddCommentCommand, CommentDto>
+{
+    public async Task<CommentDto> Handle(AddCommentCommand request, CancellationToken cancellationToken)
+    {
+        var authorId = currentUser.Id!.Value;
+        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
+
+        var comment = Comment.Create(articleId, authorId, request.Body!);
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var id = comment.Id;
+        return await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(CommentQueries.ToDto(db, authorId)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("comment");
+    }
+}

@@ -1,0 +1,37 @@
+using CleanApp.Application.Common.Exceptions;
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Application.Profiles;
+
+/// <summary>Read-side helpers shared by the profile query and the follow/unfollow commands.</summary>
+internal static class ProfileQueries
+{
+    /// <summary>One statement: the profile by username (case-insensitive) with <c>following</c> for <paramref name="callerId"/>.</summary>
+    public static async Task<ProfileDto> GetByUsernameAsync(IApplicationDbContext db, string username, Guid? callerId, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(username);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized)
+            .Select(u => new ProfileDto
+            {
+                Username = u.Username,
+                Bio = u.Bio,
+                Image = u.Image,
+                Following = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("profile");
+    }
+
+    public static async Task<Guid> GetIdByUsernameAsync(IApplicationDbContext db, string username, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(username);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized)
+            .Select(u => (Guid?)u.Id)
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("profile");
+    }
+}

@@ -1,0 +1,36 @@
+using CleanApp.Domain.Articles;
+using CleanApp.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CleanApp.Infrastructure.Persistence.Configurations;
+
+public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.ToTable("Articles");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedOnAdd();
+        builder.Property(a => a.Slug).HasMaxLength(ArticleConstraints.SlugMaxLength).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(ArticleConstraints.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Description).HasMaxLength(ArticleConstraints.DescriptionMaxLength).IsRequired();
+        builder.Property(a => a.Body).HasMaxLength(ArticleConstraints.BodyMaxLength).IsRequired();
+        builder.Ignore(a => a.DomainEvents);
+        builder.Ignore(a => a.TagList);
+
+        // Slugs are unique: concurrent creates of one title race on this index and the loser retries with a suffix.
+        builder.HasIndex(a => a.Slug).IsUnique();
+
+        // The list's sort path (newest first, id as tie-break) and the author filter + sort path.
+        builder.HasIndex(a => new { a.CreatedAt, a.Id });
+        builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });
+
+        // Restrict, not cascade, from users: SQL Server refuses multiple cascade paths (user → article → comment and
+        // user → comment). Removing an account removes its content explicitly.
+        builder.HasOne<User>(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace CleanApp.WebApi.Common;
+
+/// <summary>
+/// Query parameters are bound as text and parsed here, so a non-numeric or out-of-range <c>limit</c> is a 422 naming the
+/// parameter instead of the framework's bare 400 (shared/API.md robustness rules). Ranges are checked by the query's
+/// validator in Application.
+/// </summary>
+public static class QueryValues
+{
+    public static int Integer(string? value, string name, int fallback)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, name, "must be an integer");
+    }
+}

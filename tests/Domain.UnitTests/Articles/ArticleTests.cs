@@ -1,0 +1,102 @@
+using CleanApp.Domain.Articles;
+using CleanApp.Domain.Common;
+
+namespace CleanApp.Domain.UnitTests.Articles;
+
+public sealed class ArticleTests
+{
+    private static readonly Guid Author = Guid.NewGuid();
+
+    private static Article NewArticle(string title = "My Title", params string[] tags) => Article.Create(Author, title, "Description", "Body", tags);
+
+    [Test]
+    public void Create_derives_the_slug_and_normalizes_tags()
+    {
+        var article = NewArticle("My First Article", "b", " a ", "b");
+
+        Assert.That(article.Slug, Is.EqualTo("my-first-article"));
+        Assert.That(article.TagList, Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(article.IsAuthoredBy(Author), Is.True);
+        Assert.That(article.IsAuthoredBy(Guid.NewGuid()), Is.False);
+    }
+
+    [TestCase("title")]
+    [TestCase("description")]
+    [TestCase("body")]
+    public void Blank_text_is_refused_naming_the_field(string field)
+    {
+        var error = Assert.Throws<DomainException>(() => Article.Create(
+            Author,
+            field == "title" ? " " : "T",
+            field == "description" ? "" : "D",
+            field == "body" ? "\t" : "B",
+            []));
+        Assert.That(error!.Key, Is.EqualTo(field));
+        Assert.That(error.Message, Is.EqualTo("can't be blank"));
+    }
+
+    [Test]
+    public void Over_long_text_is_refused() =>
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<DomainException>(() => Article.Create(Author, new string('t', ArticleConstraints.TitleMaxLength + 1), "D", "B", []));
+            Assert.Throws<DomainException>(() => Article.Create(Author, "T", new string('d', ArticleConstraints.DescriptionMaxLength + 1), "B", []));
+            Assert.Throws<DomainException>(() => Article.Create(Author, "T", "D", new string('b', ArticleConstraints.BodyMaxLength + 1), []));
+        });
+
+    [Test]
+    public void A_new_title_regenerates_the_slug()
+    {
+        var article = NewArticle("Old Title");
+        article.UseSlug("old-title-abc123");
+
+        article.ChangeTitle("New Title");
+
+        Assert.That(article.Title, Is.EqualTo("New Title"));
+        Assert.That(article.Slug, Is.EqualTo("new-title"));
+    }
+
+    [Test]
+    public void A_title_change_with_the_same_base_keeps_the_unique_slug()
+    {
+        var article = NewArticle("Old Title");
+        article.UseSlug("old-title-abc123");
+
+        article.ChangeTitle("OLD title!");
+
+        Assert.That(article.Slug, Is.EqualTo("old-title-abc123"));
+    }
+
+    [Test]
+    public void A_slug_must_derive_from_the_title()
+    {
+        var article = NewArticle("Some Title");
+        Assert.Throws<DomainException>(() => article.UseSlug("something-else"));
+        Assert.DoesNotThrow(() => article.UseSlug("some-title-x1y2z3"));
+    }
+
+    [Test]
+    public void Replacing_tags_keeps_existing_rows_and_drops_removed_ones()
+    {
+        var article = NewArticle("T", "a", "b");
+        var kept = article.Tags.Single(t => t.Name == "a");
+
+        article.ReplaceTags(["c", "a"]);
+
+        Assert.That(article.TagList, Is.EqualTo(new[] { "a", "c" }));
+        Assert.That(article.Tags, Does.Contain(kept));
+
+        article.ReplaceTags([]);
+        Assert.That(article.Tags, Is.Empty);
+    }
+
+    [Test]
+    public void Text_changes_are_validated_too()
+    {
+        var article = NewArticle();
+        Assert.Throws<DomainException>(() => article.ChangeBody(""));
+        Assert.Throws<DomainException>(() => article.ChangeDescription(" "));
+        Assert.Throws<DomainException>(() => article.ChangeTitle(""));
+        Assert.That(article.Title, Is.EqualTo("My Title"));
+    }
+}
