@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CleanApp.WebApi.FunctionalTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.WebApi.FunctionalTests.Users;
 
@@ -133,21 +134,41 @@ public sealed class RequestEdgeCaseTests : AccountsApiFixture
     }
 }
 
-/// <summary>A host whose tokens expire after one second.</summary>
+/// <summary>A host on a clock the test moves by hand, so token expiry is tested without waiting.</summary>
 public sealed class TokenExpiryTests : AccountsApiFixture
 {
-    protected override CleanAppFactory CreateFactory() => new CleanAppFactory().WithSetting("Auth:TokenLifetime", "00:00:01");
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+
+    protected override CleanAppFactory CreateFactory() => new ClockFactory(_clock);
 
     [Test]
-    public async Task An_expired_token_is_401_with_an_errors_body()
+    public async Task A_token_is_accepted_until_it_expires_and_then_is_401_with_an_errors_body()
     {
         var registered = await Client.RegisterAsync();
-        Assert.That((await GetUserAsync(registered.Token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        _clock.Now += TimeSpan.FromDays(6);
+        Assert.That((await GetUserAsync(registered.Token)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still within the 7-day lifetime");
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        _clock.Now += TimeSpan.FromDays(2);
         var response = await GetUserAsync(registered.Token);
 
         var errors = await ApiAssert.ErrorBodyAsync(response, HttpStatusCode.Unauthorized);
         Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "token" }));
+    }
+
+    private sealed class ClockFactory(TimeProvider clock) : CleanAppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Auth:TokenLifetime", "7.00:00:00");
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
