@@ -1,5 +1,7 @@
 using System.Globalization;
+using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,7 @@ public sealed class IdentityService(
     {
         var user = new ApplicationUser { Id = userId, UserName = UserNameFor(userId), Email = email };
         var result = await userManager.CreateAsync(user, password);
+        ThrowIfEmailTaken(result);
         return ToErrors(result);
     }
 
@@ -83,7 +86,9 @@ public sealed class IdentityService(
             await userManager.UpdateSecurityStampAsync(user);
         }
 
-        return ToErrors(await userManager.UpdateAsync(user));
+        var updated = await userManager.UpdateAsync(user);
+        ThrowIfEmailTaken(updated);
+        return ToErrors(updated);
     }
 
     public async Task<bool> IsInRoleAsync(Guid userId, string role)
@@ -103,6 +108,18 @@ public sealed class IdentityService(
         var principal = await principalFactory.CreateAsync(user);
         var result = await authorizationService.AuthorizeAsync(principal, policyName);
         return result.Succeeded;
+    }
+
+    /// <summary>
+    /// Identity's own uniqueness check runs inside the command's transaction, so it only fails when a concurrent request
+    /// took the email after the handler's check: that is the documented 409, not a validation error with Identity's wording.
+    /// </summary>
+    private static void ThrowIfEmailTaken(IdentityResult result)
+    {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)))
+        {
+            throw new ConflictException("email", ValidationMessages.Taken);
+        }
     }
 
     private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>

@@ -60,11 +60,12 @@ public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions
         }
     }
 
+    /// <summary>JSON in UTF-8 only; <c>charset="utf-8"</c> is the same parameter quoted (RFC 9110 §5.6.6).</summary>
     private static void EnsureJsonMediaType(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            || (mediaType.Charset.HasValue && !HeaderUtilities.RemoveQuotes(mediaType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             throw new ApiRequestException(StatusCodes.Status415UnsupportedMediaType, "body", "must be application/json");
         }

@@ -5,7 +5,10 @@ public interface IIdentityService
 {
     Task<bool> IsEmailTakenAsync(string email, Guid? exceptUserId, CancellationToken cancellationToken);
 
-    /// <summary>Creates the credential record. Returns error messages keyed by field, empty on success.</summary>
+    /// <summary>
+    /// Creates the credential record. Returns error messages keyed by field, empty on success; throws a
+    /// <c>ConflictException</c> when the email was taken concurrently.
+    /// </summary>
     Task<IReadOnlyDictionary<string, string[]>> CreateUserAsync(Guid userId, string email, string password);
 
     Task<SignInOutcome> CheckCredentialsAsync(string email, string password);

@@ -40,19 +40,33 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
         }
 
         var user = User.Register(Guid.NewGuid(), username);
-        await db.InTransactionAsync(
-            async ct =>
-            {
-                var errors = await identity.CreateUserAsync(user.Id, email, request.Password!);
-                if (errors.Count > 0)
+        try
+        {
+            await db.InTransactionAsync(
+                async ct =>
                 {
-                    throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
-                }
+                    var errors = await identity.CreateUserAsync(user.Id, email, request.Password!);
+                    if (errors.Count > 0)
+                    {
+                        throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+                    }
 
-                db.Users.Add(user);
-                return await db.SaveChangesAsync(ct);
-            },
-            cancellationToken);
+                    db.Users.Add(user);
+                    return await db.SaveChangesAsync(ct);
+                },
+                cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request took the username between the check above and our save, and the unique index refused
+            // ours (the transaction rolled back): that is the same 409, not a server error.
+            if (await db.Users.AnyAsync(u => u.NormalizedUsername == normalized && u.Id != user.Id, cancellationToken))
+            {
+                throw new ConflictException("username", ValidationMessages.Taken);
+            }
+
+            throw;
+        }
 
         return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(user.Id) };
     }

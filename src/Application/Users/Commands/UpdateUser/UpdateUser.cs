@@ -74,21 +74,36 @@ public sealed class UpdateUserCommandHandler(IApplicationDbContext db, ICurrentU
 
         var newEmail = request.Email.HasValue ? request.Email.Value : null;
         var newPassword = request.Password.HasValue ? request.Password.Value : null;
-        await db.InTransactionAsync(
-            async ct =>
-            {
-                if (newEmail is not null || newPassword is not null)
+        try
+        {
+            await db.InTransactionAsync(
+                async ct =>
                 {
-                    var errors = await identity.UpdateCredentialsAsync(userId, newEmail, newPassword);
-                    if (errors.Count > 0)
+                    if (newEmail is not null || newPassword is not null)
                     {
-                        throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+                        var errors = await identity.UpdateCredentialsAsync(userId, newEmail, newPassword);
+                        if (errors.Count > 0)
+                        {
+                            throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+                        }
                     }
-                }
 
-                return await db.SaveChangesAsync(ct);
-            },
-            cancellationToken);
+                    return await db.SaveChangesAsync(ct);
+                },
+                cancellationToken);
+        }
+        catch (DbUpdateException) when (request.Username.HasValue)
+        {
+            // A concurrent request took the username between the check above and our save, and the unique index refused
+            // ours (the transaction rolled back): that is the same 409, not a server error.
+            var normalized = User.Normalize(request.Username.Value!);
+            if (await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedUsername == normalized && u.Id != userId, cancellationToken))
+            {
+                throw new ConflictException("username", ValidationMessages.Taken);
+            }
+
+            throw;
+        }
 
         var email = await identity.GetEmailAsync(userId, cancellationToken) ?? string.Empty;
 

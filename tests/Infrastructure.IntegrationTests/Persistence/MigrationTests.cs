@@ -1,0 +1,78 @@
+using CleanApp.Infrastructure.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanApp.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class MigrationTests
+{
+    private string _path = null!;
+
+    [SetUp]
+    public void NewFile() => _path = InfrastructureHost.NewDatabasePath();
+
+    [TearDown]
+    public void DeleteFile() => InfrastructureHost.DeleteDatabase(_path);
+
+    [Test]
+    public async Task Migrating_a_fresh_SQLite_file_creates_the_tables()
+    {
+        using var host = new InfrastructureHost(_path);
+
+        await host.MigrateAsync();
+
+        var tables = await host.WithContextAsync(db => db.Database
+            .SqlQueryRawStrings("SELECT name FROM sqlite_master WHERE type = 'table'"));
+        Assert.That(tables, Is.SupersetOf(new[] { "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "Users", "DataProtectionKeys", "__EFMigrationsHistory" }));
+    }
+
+    [Test]
+    public async Task After_migrating_no_migration_is_pending_and_migrating_again_is_harmless()
+    {
+        using var host = new InfrastructureHost(_path);
+        await host.MigrateAsync();
+
+        await host.MigrateAsync();
+
+        var pending = await host.WithContextAsync(db => db.Database.GetPendingMigrationsAsync());
+        Assert.That(pending, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_username_index_is_unique()
+    {
+        using var host = new InfrastructureHost(_path);
+        await host.MigrateAsync();
+
+        var indexSql = await host.WithContextAsync(db => db.Database
+            .SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Users' AND sql LIKE '%NormalizedUsername%'"));
+
+        Assert.That(indexSql, Has.Some.StartsWith("CREATE UNIQUE INDEX"));
+    }
+}
+
+internal static class SqliteQueries
+{
+    /// <summary>EF Core 6 has no SqlQueryRaw for scalars; a plain command reads the single text column.</summary>
+    public static async Task<List<string>> SqlQueryRawStrings(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string sql)
+    {
+        var connection = database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+}
