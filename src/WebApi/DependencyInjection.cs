@@ -41,6 +41,7 @@ public static class DependencyInjection
             });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Token", document)] = [] });
             o.CustomSchemaIds(SchemaId);
+            o.OperationFilter<JsonRequestBodyOperationFilter>();
             o.MapType<Application.Common.Models.Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
             o.MapType<Application.Common.Models.Optional<IReadOnlyList<string?>?>>(() => new OpenApiSchema
             {

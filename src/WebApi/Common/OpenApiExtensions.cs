@@ -1,3 +1,6 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
 namespace CleanApp.WebApi.Common;
 
 public static class OpenApiExtensions
@@ -11,5 +14,36 @@ public static class OpenApiExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Documents a JSON request body of type <typeparamref name="T"/> <b>without</b> the framework's Accepts metadata: that
+    /// metadata makes routing answer 415 before authentication runs, and the contract wants 401 first (shared/API.md).
+    /// <see cref="JsonBody"/> enforces the media type after authorization instead.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) => builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T)));
+}
+
+public sealed record JsonRequestBodyMetadata(Type BodyType);
+
+/// <summary>Turns <see cref="JsonRequestBodyMetadata"/> into the operation's OpenAPI request body.</summary>
+public sealed class JsonRequestBodyOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<JsonRequestBodyMetadata>().FirstOrDefault();
+        if (metadata is null)
+        {
+            return;
+        }
+
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(metadata.BodyType, context.SchemaRepository) },
+            },
+        };
     }
 }

@@ -43,7 +43,7 @@ public sealed class Articles : IEndpointGroup
             .WithName("CreateArticle")
             .WithSummary("Publish an article; duplicate titles get distinct slugs")
             .RequireAuthorization()
-            .Accepts<ArticleRequest<CreateArticleCommand>>("application/json")
+            .AcceptsJson<ArticleRequest<CreateArticleCommand>>()
             .Produces<ArticleResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,
@@ -55,7 +55,7 @@ public sealed class Articles : IEndpointGroup
             .WithName("UpdateArticle")
             .WithSummary("Partial update by the author; a new title regenerates the slug")
             .RequireAuthorization()
-            .Accepts<ArticleRequest<UpdateArticleFields>>("application/json")
+            .AcceptsJson<ArticleRequest<UpdateArticleFields>>()
             .Produces<ArticleResponse>()
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,

@@ -24,7 +24,7 @@ public sealed class Comments : IEndpointGroup
             .WithName("AddComment")
             .WithSummary("Comment on an article")
             .RequireAuthorization()
-            .Accepts<CommentRequest<NewCommentFields>>("application/json")
+            .AcceptsJson<CommentRequest<NewCommentFields>>()
             .Produces<CommentResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,

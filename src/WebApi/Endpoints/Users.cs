@@ -17,13 +17,13 @@ public sealed class Users : IEndpointGroup
         users.MapPost("/", Register)
             .WithName("RegisterUser")
             .WithSummary("Register a new user")
-            .Accepts<UserRequest<RegisterUserCommand>>("application/json")
+            .AcceptsJson<UserRequest<RegisterUserCommand>>()
             .Produces<UserResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         users.MapPost("/login", Login)
             .WithName("Login")
             .WithSummary("Log in with email and password")
-            .Accepts<UserRequest<LoginUserCommand>>("application/json")
+            .AcceptsJson<UserRequest<LoginUserCommand>>()
             .Produces<UserResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity);
 
@@ -36,7 +36,7 @@ public sealed class Users : IEndpointGroup
         user.MapPut("/", Update)
             .WithName("UpdateCurrentUser")
             .WithSummary("Partial update: only the keys present change; returns a fresh token")
-            .Accepts<UserRequest<UpdateUserCommand>>("application/json")
+            .AcceptsJson<UserRequest<UpdateUserCommand>>()
             .Produces<UserResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
