@@ -56,13 +56,19 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
                 },
                 cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (UniqueConstraintViolationException)
         {
             // A concurrent request took the username between the check above and our save, and the unique index refused
             // ours (the transaction rolled back): that is the same 409, not a server error.
             if (await db.Users.AnyAsync(u => u.NormalizedUsername == normalized && u.Id != user.Id, cancellationToken))
             {
                 throw new ConflictException("username", ValidationMessages.Taken);
+            }
+
+            // The same race on the email's unique index.
+            if (await identity.IsEmailTakenAsync(email, user.Id, cancellationToken))
+            {
+                throw new ConflictException("email", ValidationMessages.Taken);
             }
 
             throw;

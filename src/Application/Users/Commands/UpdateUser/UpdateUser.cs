@@ -92,14 +92,22 @@ public sealed class UpdateUserCommandHandler(IApplicationDbContext db, ICurrentU
                 },
                 cancellationToken);
         }
-        catch (DbUpdateException) when (request.Username.HasValue)
+        catch (UniqueConstraintViolationException)
         {
-            // A concurrent request took the username between the check above and our save, and the unique index refused
-            // ours (the transaction rolled back): that is the same 409, not a server error.
-            var normalized = User.Normalize(request.Username.Value!);
-            if (await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedUsername == normalized && u.Id != userId, cancellationToken))
+            // A concurrent request took the username or email between the checks above and our save, and a unique index
+            // refused ours (the transaction rolled back): that is the same 409, not a server error.
+            if (request.Username.HasValue)
             {
-                throw new ConflictException("username", ValidationMessages.Taken);
+                var normalized = User.Normalize(request.Username.Value!);
+                if (await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedUsername == normalized && u.Id != userId, cancellationToken))
+                {
+                    throw new ConflictException("username", ValidationMessages.Taken);
+                }
+            }
+
+            if (request.Email.HasValue && await identity.IsEmailTakenAsync(request.Email.Value!, userId, cancellationToken))
+            {
+                throw new ConflictException("email", ValidationMessages.Taken);
             }
 
             throw;
