@@ -26,9 +26,10 @@ public sealed class JobMaintenance(JobStore store, TimeProvider clock, IOptions<
                 var ids = await db.Jobs.AsNoTracking().Where(j => j.ExpiresAt != null && j.ExpiresAt <= now).OrderBy(j => j.ExpiresAt).Select(j => j.Id).Take(batchSize).ToListAsync(cancellationToken);
                 if (ids.Count == 0)
                 {
-                    return 0;
+                    return (Deleted: 0, Full: false);
                 }
 
+                // Parameter {0} is "now"; the ids are {1}…{n} in both statements.
                 var inList = new StringBuilder();
                 for (var i = 0; i < ids.Count; i++)
                 {
@@ -38,15 +39,18 @@ public sealed class JobMaintenance(JobStore store, TimeProvider clock, IOptions<
                 var parameters = new List<object> { now };
                 parameters.AddRange(ids);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"JobHistory\" WHERE \"JobId\" IN ({inList})", parameters.Skip(1).ToList(), cancellationToken);
-                // Re-checks expiry: a job requeued meanwhile has no ExpiresAt any more and stays.
+                // Re-checks expiry: a job requeued meanwhile has no ExpiresAt any more and stays, with its history.
                 var deleted = await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"Jobs\" WHERE \"ExpiresAt\" <= {{0}} AND \"Id\" IN ({inList})", parameters, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(
+                    $"DELETE FROM \"JobHistory\" WHERE \"JobId\" IN ({inList}) AND NOT EXISTS (SELECT 1 FROM \"Jobs\" WHERE \"Jobs\".\"Id\" = \"JobHistory\".\"JobId\")",
+                    parameters,
+                    cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return deleted < ids.Count ? Math.Max(deleted, 1) : deleted;
+                return (Deleted: deleted, Full: ids.Count == batchSize);
             }, cancellationToken);
 
-            total += removed;
-            if (removed < batchSize)
+            total += removed.Deleted;
+            if (!removed.Full)
             {
                 break;
             }
