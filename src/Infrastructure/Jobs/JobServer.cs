@@ -464,7 +464,11 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
                 }
             }
 
+            // One short write transaction for the whole batch: multi-row history insert, then the job updates.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await JobHistoryWriter.FlushAsync(db, CancellationToken.None);
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         });
 
     private void ApplyFailure(CleanApp.Infrastructure.Persistence.ApplicationDbContext db, JobRecord job, TransitionData data, string? exceptionType, IReadOnlyList<string> typeChain)
