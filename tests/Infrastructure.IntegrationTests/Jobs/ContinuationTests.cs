@@ -76,21 +76,23 @@ public sealed class ContinuationTests
     public async Task A_continuation_stranded_by_a_race_is_released_by_the_scheduler()
     {
         await using var env = new JobTestEnvironment();
-        var node = await env.StartNodeAsync();
-        var parent = await node.EnqueueAsync(new RecordJob("racer"));
-        await env.WaitForStateAsync(parent, JobState.Succeeded);
+        var web = await env.StartNodeAsync(serverEnabled: false);
+        var parent = await web.EnqueueAsync(new RecordJob("racer"));
+        var child = await web.WithClientAsync(c => c.ContinueJobWith(parent, new RecordJob("stranded")));
 
-        // Simulate the race: a child committed as Awaiting although its parent already finished.
-        var child = await node.WithClientAsync(c => c.ContinueJobWith(parent, new RecordJob("stranded")));
+        // Simulate the race: the parent finished (committed elsewhere) without releasing the already-committed child.
         await env.QueryAsync(async db =>
         {
-            var job = await db.Jobs.FindAsync(child);
-            job!.State = JobState.Awaiting;
+            var job = await db.Jobs.FindAsync(parent);
+            job!.State = JobState.Succeeded;
             job.Version++;
             return await db.SaveChangesAsync();
         });
+        Assert.That((await env.JobAsync(child)).State, Is.EqualTo(JobState.Awaiting));
 
+        await env.StartNodeAsync();
         await env.WaitForStateAsync(child, JobState.Succeeded);
+        Assert.That(env.Probe.CountFor("stranded"), Is.EqualTo(1));
     }
 
     [Test]
