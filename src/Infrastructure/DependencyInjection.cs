@@ -1,6 +1,7 @@
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Identity;
+using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,13 +27,18 @@ public static class DependencyInjection
 
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
+        // After the interceptors above: it sees jobs staged by domain-event handlers (transactional enqueue).
+        services.AddJobEngine(configuration);
 
         switch (databaseOptions.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
                 services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) =>
-                    options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    options.UseSqlite(sqlite)
+                        .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                        .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
+                        .AddInterceptors(SqlitePragmas));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -41,7 +47,7 @@ public static class DependencyInjection
                 }
 
                 services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) =>
-                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(sp.GetServices<IDbTransactionInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
@@ -76,6 +82,8 @@ public static class DependencyInjection
 
         return services;
     }
+
+    private static readonly SqlitePragmaInterceptor SqlitePragmas = new();
 
     /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
