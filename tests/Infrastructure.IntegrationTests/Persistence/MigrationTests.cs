@@ -48,6 +48,18 @@ public sealed class MigrationTests
 
         Assert.That(indexSql, Has.Some.StartsWith("CREATE UNIQUE INDEX"));
     }
+
+    [Test]
+    public async Task The_hand_written_claim_index_exists_with_priority_descending()
+    {
+        using var host = new InfrastructureHost(_path);
+        await host.MigrateAsync();
+
+        var indexSql = await host.WithContextAsync(db => db.Database
+            .SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'"));
+
+        Assert.That(indexSql, Has.Exactly(1).Contains("\"Priority\" DESC"));
+    }
 }
 
 internal static class SqliteQueries
