@@ -1,5 +1,7 @@
+using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Infrastructure.DataProtection;
+using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
@@ -69,12 +71,29 @@ public static class DependencyInjection
         services.AddAuthorizationCore();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddScoped<IOpsUserService, OpsUserService>();
+        AddEmail(services, configuration);
 
         services.AddDataProtection().SetApplicationName("CleanApp");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         return services;
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
+        var provider = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>()?.Provider ?? EmailProvider.Pickup;
+        if (provider == EmailProvider.Smtp)
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<PickupDirectoryEmailSender>();
+            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<PickupDirectoryEmailSender>());
+        }
     }
 
     /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
