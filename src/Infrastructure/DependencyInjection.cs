@@ -1,5 +1,7 @@
+using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
@@ -72,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<ITokenService, TokenService>();
         services.AddScoped<IOpsUserService, OpsUserService>();
+        services.AddScoped<IAuditLog, AuditLog>();
         AddEmail(services, configuration);
 
         services.AddDataProtection().SetApplicationName("CleanApp");

@@ -46,6 +46,8 @@ internal static class MailMessages
             Body = message.TextBody,
             IsBodyHtml = false,
             BodyEncoding = System.Text.Encoding.UTF8,
+            // Quoted-printable keeps an ASCII body readable in the .eml file (base64 would not).
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
             SubjectEncoding = System.Text.Encoding.UTF8,
         };
 }

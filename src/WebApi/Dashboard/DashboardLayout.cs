@@ -97,7 +97,7 @@ public static class DashboardLayout
         .filters input,.filters select{font:inherit;padding:.2rem .35rem}.toolbar{display:flex;gap:.5rem;align-items:center;margin:.5rem 0}
         .pager{display:flex;gap:.75rem;margin:.75rem 0}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1rem}
         .chart{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:.5rem}svg{width:100%;height:160px}.legend span{margin-right:1rem}
-        .sw{display:inline-block;width:10px;height:10px;margin-right:4px}.card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:.75rem;margin-bottom:1rem}
+        .sw{display:inline-block;width:10px;height:10px;margin-right:4px}.sw[data-c=ok]{background:#2e9d57}.sw[data-c=bad]{background:#d33a3a}.card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:.75rem;margin-bottom:1rem}
         dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}dl.kv dt{color:#5b6678}dl.kv dd{margin:0}
         .login{max-width:340px;margin:3rem auto;background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:1.25rem}.login label{display:block;margin:.5rem 0}
         .login input{width:100%;font:inherit;padding:.35rem}
