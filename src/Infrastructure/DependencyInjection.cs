@@ -5,6 +5,7 @@ using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
+using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,13 +31,15 @@ public static class DependencyInjection
 
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
+        // After the interceptors above: it sees jobs staged by domain-event handlers (transactional enqueue).
+        services.AddJobEngine(configuration);
 
         switch (databaseOptions.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
                 services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) =>
-                    options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(sp.GetServices<IDbTransactionInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -45,7 +48,7 @@ public static class DependencyInjection
                 }
 
                 services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) =>
-                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(sp.GetServices<IDbTransactionInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
