@@ -1,11 +1,14 @@
 using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Jobs;
+using CleanApp.Application.Common.Jobs.Monitoring;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
+using CleanApp.Infrastructure.Jobs.Monitoring;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -78,6 +81,9 @@ public static class DependencyInjection
         services.AddSingleton<ITokenService, TokenService>();
         services.AddScoped<IOpsUserService, OpsUserService>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.Configure<JobDashboardOptions>(configuration.GetSection(JobDashboardOptions.SectionName));
+        services.AddScoped<IJobMonitoringApi, JobMonitoringApi>();
+        services.AddScoped<IJobAdministration, JobAdministration>();
         AddEmail(services, configuration);
 
         services.AddDataProtection().SetApplicationName("CleanApp");

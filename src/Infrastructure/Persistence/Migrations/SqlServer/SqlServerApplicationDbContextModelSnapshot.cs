@@ -59,6 +59,47 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("CleanApp.Infrastructure.Auditing.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"), 1L, 1);
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("CleanApp.Infrastructure.DataProtection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -394,6 +435,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Queue", "State", "Priority", "RunAt")
                         .HasDatabaseName("IX_Jobs_Queue_State_Priority_RunAt");
+
+                    b.HasIndex("State", "Kind", "StateChangedAt", "Id")
+                        .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
+
+                    b.HasIndex("State", "Queue", "StateChangedAt", "Id")
+                        .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
 
                     b.ToTable("Jobs", (string)null);
                 });

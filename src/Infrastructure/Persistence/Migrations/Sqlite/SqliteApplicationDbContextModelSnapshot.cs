@@ -54,6 +54,45 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("CleanApp.Infrastructure.Auditing.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("CleanApp.Infrastructure.DataProtection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -381,6 +420,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Queue", "State", "Priority", "RunAt")
                         .HasDatabaseName("IX_Jobs_Queue_State_Priority_RunAt");
+
+                    b.HasIndex("State", "Kind", "StateChangedAt", "Id")
+                        .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
+
+                    b.HasIndex("State", "Queue", "StateChangedAt", "Id")
+                        .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
 
                     b.ToTable("Jobs", (string)null);
                 });
