@@ -1,6 +1,7 @@
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.WebApi.Common;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using static CleanApp.WebApi.Dashboard.Html;
 
 namespace CleanApp.WebApi.Dashboard;
@@ -13,7 +14,12 @@ public sealed class LoginEndpoints : IEndpointGroup
         var group = app.MapGroup(OpsAuthentication.BasePath).ExcludeFromDescription().AllowAnonymous();
         group.MapGet("/login", (HttpContext context, string? returnUrl) => LoginPage(context, returnUrl, error: null));
         group.MapPost("/login", SignInAsync).AddEndpointFilterFactory(DashboardForms.ValidateAntiforgery);
-        group.MapPost("/logout", (Delegate)SignOutAsync).AddEndpointFilterFactory(DashboardForms.ValidateAntiforgery);
+
+        // Authenticated with the Ops scheme, so the antiforgery token (bound to the ops user) validates.
+        app.MapPost(OpsAuthentication.LogoutPath, (Delegate)SignOutAsync)
+            .ExcludeFromDescription()
+            .RequireAuthorization(new AuthorizationPolicyBuilder(OpsAuthentication.Scheme).RequireAuthenticatedUser().Build())
+            .AddEndpointFilterFactory(DashboardForms.ValidateAntiforgery);
 
         // Ops staff used to Hangfire keep their bookmarks.
         app.MapGet("/hangfire", () => Results.Redirect(OpsAuthentication.BasePath)).ExcludeFromDescription();

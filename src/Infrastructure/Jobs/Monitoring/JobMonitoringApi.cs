@@ -287,11 +287,13 @@ public sealed class JobMonitoringApi(
 
     private static async Task<CappedCount> CappedCountAsync(IQueryable<JobRecord> jobs, CancellationToken cancellationToken)
     {
-        var count = await jobs.Select(j => j.Id).Take(JobListQuery.CountCap + 1).CountAsync(cancellationToken);
+        // Ordered like the lists, so the capped scan walks the same index the page uses.
+        var count = await jobs.OrderBy(j => j.StateChangedAt).ThenBy(j => j.Id).Select(j => j.Id).Take(JobListQuery.CountCap + 1).CountAsync(cancellationToken);
         return count > JobListQuery.CountCap ? new CappedCount(JobListQuery.CountCap, true) : new CappedCount(count, false);
     }
 
-    private async Task<Dictionary<string, long>> TotalsAsync(string[] keys, CancellationToken cancellationToken)
+    // Keys are a List, not an array: C# 14 binds array.Contains to a span overload that EF Core 6 cannot translate.
+    private async Task<Dictionary<string, long>> TotalsAsync(List<string> keys, CancellationToken cancellationToken)
     {
         var aggregated = await db.JobStatistics.AsNoTracking()
             .Where(s => s.Period == JobStatisticPeriod.Total && keys.Contains(s.Key))
@@ -310,7 +312,7 @@ public sealed class JobMonitoringApi(
 
     private async Task<IReadOnlyList<TimelinePointDto>> TimelineAsync(JobStatisticPeriod period, DateTime start, int buckets, TimeSpan size, CancellationToken cancellationToken)
     {
-        string[] keys = [JobCounterKeys.Succeeded, JobCounterKeys.Failed];
+        List<string> keys = [JobCounterKeys.Succeeded, JobCounterKeys.Failed];
         var aggregated = await db.JobStatistics.AsNoTracking()
             .Where(s => s.Period == period && s.BucketStart >= start && keys.Contains(s.Key))
             .Select(s => new { s.Key, s.BucketStart, s.Value })
