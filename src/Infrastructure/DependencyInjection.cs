@@ -42,7 +42,10 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
                 services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) =>
-                    options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(sp.GetServices<IDbTransactionInterceptor>()));
+                    options.UseSqlite(sqlite)
+                        .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                        .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
+                        .AddInterceptors(SqlitePragmas));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -107,6 +110,8 @@ public static class DependencyInjection
             services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<PickupDirectoryEmailSender>());
         }
     }
+
+    private static readonly SqlitePragmaInterceptor SqlitePragmas = new();
 
     /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

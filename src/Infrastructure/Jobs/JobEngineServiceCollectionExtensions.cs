@@ -28,6 +28,8 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<JobTransitions>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<RecurringJobScheduler>();
+        services.AddSingleton<JobClaimer>();
+        services.AddSingleton<JobMaintenance>();
 
         services.AddScoped<JobEnqueueTracker>();
         services.AddScoped<ISaveChangesInterceptor, JobEnqueuedInterceptor>();

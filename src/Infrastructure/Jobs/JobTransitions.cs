@@ -112,7 +112,7 @@ public sealed class JobTransitions(TimeProvider clock, IOptions<JobEngineOptions
 
         var exceptionType = data.ExceptionType ?? data.Exception?.GetType().FullName;
         var exceptionMessage = data.ExceptionMessage ?? data.Exception?.Message;
-        if (to == JobState.Failed)
+        if (to == JobState.Failed || exceptionType is not null)
         {
             job.LastExceptionType = JobText.Cap(exceptionType, JobColumnLengths.ExceptionType);
             job.LastExceptionMessage = JobText.Cap(exceptionMessage, JobColumnLengths.ExceptionMessage);
