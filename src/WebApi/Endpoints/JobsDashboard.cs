@@ -2,15 +2,16 @@ using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Jobs.Monitoring;
 using CleanApp.Application.Common.Security;
 using CleanApp.WebApi.Common;
+using CleanApp.WebApi.Dashboard;
 
-namespace CleanApp.WebApi.Dashboard;
+namespace CleanApp.WebApi.Endpoints;
 
 /// <summary>
 /// The jobs dashboard (<c>/jobs</c>): pages need <see cref="JobsPolicies.Read"/>, actions (POST + antiforgery)
 /// <see cref="JobsPolicies.Operate"/>. Pages read through <see cref="IJobMonitoringApi"/>; actions send Application
 /// commands, which check the policy again and write the audit log. Nothing here touches the DbContext.
 /// </summary>
-public sealed class DashboardEndpoints : IEndpointGroup
+public sealed class JobsDashboard : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {

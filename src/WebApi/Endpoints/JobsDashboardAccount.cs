@@ -1,13 +1,14 @@
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.WebApi.Common;
+using CleanApp.WebApi.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using static CleanApp.WebApi.Dashboard.Html;
 
-namespace CleanApp.WebApi.Dashboard;
+namespace CleanApp.WebApi.Endpoints;
 
 /// <summary>Sign-in and sign-out for ops staff (<c>/jobs/login</c>, <c>/jobs/logout</c>); Hangfire's paths redirect to <c>/jobs</c>.</summary>
-public sealed class LoginEndpoints : IEndpointGroup
+public sealed class JobsDashboardAccount : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
@@ -38,7 +39,7 @@ public sealed class LoginEndpoints : IEndpointGroup
         };
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IOpsUserService opsUsers, ILogger<LoginEndpoints> logger)
+    private static async Task<IResult> SignInAsync(HttpContext context, IOpsUserService opsUsers, ILogger<JobsDashboardAccount> logger)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var email = form["email"].ToString().Trim();
