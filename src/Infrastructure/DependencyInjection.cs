@@ -1,6 +1,14 @@
+using CleanApp.Application.Common.Auditing;
+using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Jobs;
+using CleanApp.Application.Common.Jobs.Monitoring;
+using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.DataProtection;
+using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
+using CleanApp.Infrastructure.Jobs;
+using CleanApp.Infrastructure.Jobs.Monitoring;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,13 +34,18 @@ public static class DependencyInjection
 
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
+        // After the interceptors above: it sees jobs staged by domain-event handlers (transactional enqueue).
+        services.AddJobEngine(configuration);
 
         switch (databaseOptions.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
                 services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) =>
-                    options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    options.UseSqlite(sqlite)
+                        .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                        .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
+                        .AddInterceptors(SqlitePragmas));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -41,7 +54,7 @@ public static class DependencyInjection
                 }
 
                 services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) =>
-                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(sp.GetServices<IDbTransactionInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
@@ -69,6 +82,12 @@ public static class DependencyInjection
         services.AddAuthorizationCore();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddScoped<IOpsUserService, OpsUserService>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.Configure<JobDashboardOptions>(configuration.GetSection(JobDashboardOptions.SectionName));
+        services.AddScoped<IJobMonitoringApi, JobMonitoringApi>();
+        services.AddScoped<IJobAdministration, JobAdministration>();
+        AddEmail(services, configuration);
 
         services.AddDataProtection().SetApplicationName("CleanApp");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -76,6 +95,23 @@ public static class DependencyInjection
 
         return services;
     }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
+        var provider = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>()?.Provider ?? EmailProvider.Pickup;
+        if (provider == EmailProvider.Smtp)
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<PickupDirectoryEmailSender>();
+            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<PickupDirectoryEmailSender>());
+        }
+    }
+
+    private static readonly SqlitePragmaInterceptor SqlitePragmas = new();
 
     /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -6,6 +6,7 @@ using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Identity;
+using CleanApp.Infrastructure.Jobs.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,21 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             throw new UniqueConstraintViolationException(ex.InnerException!.Message, ex);
         }
     }
+
+    // The job engine's tables (src/Infrastructure/Jobs, docs/jobs.md).
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    public DbSet<JobHistoryEntry> JobHistory => Set<JobHistoryEntry>();
+
+    public DbSet<JobServerRecord> JobServers => Set<JobServerRecord>();
+
+    public DbSet<JobQueueRecord> JobQueues => Set<JobQueueRecord>();
+
+    public DbSet<RecurringJobRecord> RecurringJobs => Set<RecurringJobRecord>();
+
+    public DbSet<JobCounterRecord> JobCounters => Set<JobCounterRecord>();
+
+    public DbSet<JobStatisticRecord> JobStatistics => Set<JobStatisticRecord>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
