@@ -24,7 +24,7 @@ public sealed class JobLeaseTests
                 ids.Add(client.Enqueue(new RecordJob($"race-{i}")));
             }
 
-            await sp.GetRequiredService<Persistence.ApplicationDbContext>().SaveChangesAsync();
+            await sp.GetRequiredService<CleanApp.Infrastructure.Persistence.ApplicationDbContext>().SaveChangesAsync();
             return true;
         });
 

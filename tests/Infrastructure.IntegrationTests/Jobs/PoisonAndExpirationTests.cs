@@ -79,7 +79,7 @@ public sealed class PoisonAndExpirationTests
         {
             var client = sp.GetRequiredService<IBackgroundJobClient>();
             var ids = Enumerable.Range(0, 30).Select(i => client.Schedule(new RecordJob($"b{i}"), TimeSpan.FromDays(1))).ToList();
-            await sp.GetRequiredService<Persistence.ApplicationDbContext>().SaveChangesAsync();
+            await sp.GetRequiredService<CleanApp.Infrastructure.Persistence.ApplicationDbContext>().SaveChangesAsync();
             foreach (var id in ids)
             {
                 await client.DeleteAsync(id);
