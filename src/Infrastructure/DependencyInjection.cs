@@ -3,6 +3,7 @@ using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Common.Jobs.Monitoring;
+using CleanApp.Application.Notifications;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Email;
@@ -109,6 +110,11 @@ public static class DependencyInjection
             services.AddSingleton<PickupDirectoryEmailSender>();
             services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<PickupDirectoryEmailSender>());
         }
+
+        // The email jobs (docs/dashboard.md, "Email"): batch size of the fan-outs, and the daily digest's recurring job.
+        services.AddSingleton(new EmailJobSettings { FanOutBatchSize = configuration.GetValue("Email:FanOutBatchSize", EmailJobSettings.DefaultFanOutBatchSize) });
+        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.SectionName));
+        services.AddHostedService<DailyDigestRegistration>();
     }
 
     private static readonly SqlitePragmaInterceptor SqlitePragmas = new();

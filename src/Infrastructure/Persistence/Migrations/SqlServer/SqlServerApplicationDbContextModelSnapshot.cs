@@ -46,6 +46,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1024)
                         .HasColumnType("nvarchar(1024)");
 
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(263)
@@ -60,6 +63,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -134,6 +140,22 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ArticleId", "CreatedAt");
 
                     b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("CleanApp.Domain.Notifications.SentEmail", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("SentEmails", (string)null);
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Profiles.Follow", b =>

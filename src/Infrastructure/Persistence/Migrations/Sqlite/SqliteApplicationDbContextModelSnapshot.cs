@@ -39,6 +39,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(263)
@@ -53,6 +56,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -125,6 +131,22 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ArticleId", "CreatedAt");
 
                     b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("CleanApp.Domain.Notifications.SentEmail", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("SentEmails", (string)null);
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Profiles.Follow", b =>
