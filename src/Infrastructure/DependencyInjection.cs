@@ -20,6 +20,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -112,7 +113,7 @@ public static class DependencyInjection
         }
 
         // The email jobs (docs/dashboard.md, "Email"): batch size of the fan-outs, and the daily digest's recurring job.
-        services.AddSingleton(new EmailJobSettings { FanOutBatchSize = configuration.GetValue("Email:FanOutBatchSize", EmailJobSettings.DefaultFanOutBatchSize) });
+        services.Replace(ServiceDescriptor.Singleton(new EmailJobSettings { FanOutBatchSize = configuration.GetValue("Email:FanOutBatchSize", EmailJobSettings.DefaultFanOutBatchSize) }));
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.SectionName));
         services.AddHostedService<DailyDigestRegistration>();
     }
