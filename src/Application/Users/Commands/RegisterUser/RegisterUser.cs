@@ -56,7 +56,7 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
                 },
                 cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (UniqueConstraintViolationException)
         {
             // A concurrent request took the username between the check above and our save, and the unique index refused
             // ours (the transaction rolled back): that is the same 409, not a server error.

@@ -92,7 +92,7 @@ public sealed class UpdateUserCommandHandler(IApplicationDbContext db, ICurrentU
                 },
                 cancellationToken);
         }
-        catch (DbUpdateException) when (request.Username.HasValue)
+        catch (UniqueConstraintViolationException) when (request.Username.HasValue)
         {
             // A concurrent request took the username between the check above and our save, and the unique index refused
             // ours (the transaction rolled back): that is the same 409, not a server error.
