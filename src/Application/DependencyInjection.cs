@@ -39,6 +39,9 @@ public static class DependencyInjection
         services.AddSingleton<IMapper>(sp => mapperConfiguration.CreateMapper(sp.GetService));
 
         services.AddSingleton(TimeProvider.System);
+
+        // Defaults; Infrastructure replaces them with the configured values (Email:FanOutBatchSize).
+        services.AddSingleton(new Notifications.EmailJobSettings());
         return services;
     }
 

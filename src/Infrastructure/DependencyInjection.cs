@@ -1,7 +1,15 @@
+using CleanApp.Application.Common.Auditing;
+using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Jobs;
+using CleanApp.Application.Common.Jobs.Monitoring;
+using CleanApp.Application.Notifications;
+using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.DataProtection;
+using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
+using CleanApp.Infrastructure.Jobs.Monitoring;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,6 +20,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -75,12 +84,38 @@ public static class DependencyInjection
         services.AddAuthorizationCore();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<ITokenService, TokenService>();
+        services.AddScoped<IOpsUserService, OpsUserService>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.Configure<JobDashboardOptions>(configuration.GetSection(JobDashboardOptions.SectionName));
+        services.AddScoped<IJobMonitoringApi, JobMonitoringApi>();
+        services.AddScoped<IJobAdministration, JobAdministration>();
+        AddEmail(services, configuration);
 
         services.AddDataProtection().SetApplicationName("CleanApp");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         return services;
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
+        var provider = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>()?.Provider ?? EmailProvider.Pickup;
+        if (provider == EmailProvider.Smtp)
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<PickupDirectoryEmailSender>();
+            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<PickupDirectoryEmailSender>());
+        }
+
+        // The email jobs (docs/dashboard.md, "Email"): batch size of the fan-outs, and the daily digest's recurring job.
+        services.Replace(ServiceDescriptor.Singleton(new EmailJobSettings { FanOutBatchSize = configuration.GetValue("Email:FanOutBatchSize", EmailJobSettings.DefaultFanOutBatchSize) }));
+        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.SectionName));
+        services.AddHostedService<DailyDigestRegistration>();
     }
 
     private static readonly SqlitePragmaInterceptor SqlitePragmas = new();

@@ -1,5 +1,6 @@
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.WebApi.Common;
+using CleanApp.WebApi.Dashboard;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 
@@ -65,8 +66,15 @@ public static class DependencyInjection
                     context.Token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
                     return Task.CompletedTask;
                 };
-            });
-        services.AddAuthorization();
+            })
+            .AddOpsCookie(configuration);
+        services.AddAuthorization(OpsAuthentication.AddJobsPolicies);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "CleanApp.Ops.Antiforgery";
+            o.Cookie.Path = OpsAuthentication.BasePath;
+            o.FormFieldName = Dashboard.DashboardForms.TokenField;
+        });
     }
 
     public static string? TokenFromHeader(string header)

@@ -2,6 +2,7 @@ using CleanApp.Application;
 using CleanApp.Infrastructure;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.WebApi;
+using CleanApp.WebApi.CommandLine;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,14 @@ if (args.Contains("migrate", StringComparer.Ordinal))
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
 {
     await DatabaseInitializer.MigrateAsync(app.Services);
+}
+
+// `dotnet run --project src/WebApi -- create-ops-user --email ops@example.com --role operator`, password from
+// CLEANAPP_OPS_PASSWORD or stdin: the first dashboard account (docs/dashboard.md).
+if (args.Contains(CreateOpsUserVerb.Name, StringComparer.Ordinal))
+{
+    Environment.ExitCode = await CreateOpsUserVerb.RunAsync(app.Services, args, Console.In, Console.Out);
+    return;
 }
 
 app.UseWebApiPipeline();

@@ -11,8 +11,9 @@ public sealed class Article : BaseEntity, IAuditable
 {
     private readonly List<ArticleTag> _tags = [];
 
-    private Article(Guid authorId, string slug, string title, string description, string body)
+    private Article(Guid publicId, Guid authorId, string slug, string title, string description, string body)
     {
+        PublicId = publicId;
         AuthorId = authorId;
         Slug = slug;
         Title = title;
@@ -21,6 +22,12 @@ public sealed class Article : BaseEntity, IAuditable
     }
 
     public int Id { get; private set; }
+
+    /// <summary>
+    /// A stable identity known from creation, before the database assigns <see cref="Id"/>: domain events and
+    /// background jobs name the article by it (<see cref="ArticlePublishedEvent"/>).
+    /// </summary>
+    public Guid PublicId { get; private set; }
 
     public string Slug { get; private set; }
 
@@ -47,12 +54,14 @@ public sealed class Article : BaseEntity, IAuditable
     {
         var requiredTitle = Require("title", title, ArticleConstraints.TitleMaxLength);
         var article = new Article(
+            Guid.NewGuid(),
             authorId,
             Articles.Slug.FromTitle(requiredTitle),
             requiredTitle,
             Require("description", description, ArticleConstraints.DescriptionMaxLength),
             Require("body", body, ArticleConstraints.BodyMaxLength));
         article.ReplaceTags(tags);
+        article.AddDomainEvent(new ArticlePublishedEvent(article.PublicId, authorId));
         return article;
     }
 

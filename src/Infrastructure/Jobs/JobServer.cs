@@ -44,6 +44,8 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     private volatile bool _crashed;
     private Task _completionLoop = Task.CompletedTask;
     private bool _started;
+    private Task? _stopping;
+    private readonly Lock _stopLock = new();
 
     public JobServer(
         IServiceScopeFactory scopeFactory,
@@ -119,14 +121,25 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     /// Graceful shutdown: stop claiming; let running jobs finish for the grace period; then cancel their tokens, and put
     /// whatever has not finished back to Enqueued without counting the attempt.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!_started)
+        // WebApplication.RunAsync stops and then disposes the host while the first StopAsync may still be in its grace
+        // period: DisposeAsync awaits this same task instead of disposing the tokens under it.
+        lock (_stopLock)
         {
-            return;
-        }
+            if (!_started)
+            {
+                return _stopping ?? Task.CompletedTask;
+            }
 
-        _started = false;
+            _started = false;
+            _stopping = StopCoreAsync(cancellationToken);
+            return _stopping;
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
         await _stopClaiming.CancelAsync();
 
         var grace = Task.Delay(_options.ShutdownGracePeriod, cancellationToken);
@@ -187,10 +200,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_started)
-        {
-            await StopAsync(CancellationToken.None);
-        }
+        await StopAsync(CancellationToken.None);
 
         _stopClaiming.Dispose();
         _stopBackground.Dispose();

@@ -2,6 +2,7 @@ using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using CleanApp.Infrastructure.DataProtection;
@@ -32,6 +33,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<Favorite> Favorites => Set<Favorite>();
 
     public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<SentEmail> SentEmails => Set<SentEmail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

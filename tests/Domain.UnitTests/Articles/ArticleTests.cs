@@ -20,6 +20,29 @@ public sealed class ArticleTests
         Assert.That(article.IsAuthoredBy(Guid.NewGuid()), Is.False);
     }
 
+    [Test]
+    public void Create_raises_ArticlePublishedEvent_naming_the_article_by_its_public_id()
+    {
+        var article = NewArticle();
+        var other = NewArticle();
+
+        Assert.That(article.PublicId, Is.Not.EqualTo(Guid.Empty).And.Not.EqualTo(other.PublicId));
+        Assert.That(article.DomainEvents, Is.EqualTo(new IDomainEvent[] { new ArticlePublishedEvent(article.PublicId, Author) }));
+    }
+
+    [Test]
+    public void Editing_an_article_raises_no_further_event()
+    {
+        var article = NewArticle();
+        article.ClearDomainEvents();
+
+        article.ChangeTitle("Another title");
+        article.ChangeBody("Another body");
+        article.ReplaceTags(["x"]);
+
+        Assert.That(article.DomainEvents, Is.Empty);
+    }
+
     [TestCase("title")]
     [TestCase("description")]
     [TestCase("body")]

@@ -11,7 +11,13 @@ public abstract class ApiFixture
     public void StartHost()
     {
         Factory = new CleanAppFactory();
+        Configure(Factory);
         Client = Factory.CreateClient();
+    }
+
+    /// <summary>Settings for this fixture's host (<see cref="CleanAppFactory.WithSetting"/>), before it starts.</summary>
+    protected virtual void Configure(CleanAppFactory factory)
+    {
     }
 
     [OneTimeTearDown]

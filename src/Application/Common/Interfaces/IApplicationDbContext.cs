@@ -1,5 +1,6 @@
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public interface IApplicationDbContext
     DbSet<Favorite> Favorites { get; }
 
     DbSet<Comment> Comments { get; }
+
+    /// <summary>Marks of emails already sent, for idempotent email jobs ("check, act, mark").</summary>
+    DbSet<SentEmail> SentEmails { get; }
 
     /// <summary>Saves the unit of work. A unique index violation surfaces as <see cref="Exceptions.UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -22,6 +22,9 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Slugs are unique: concurrent creates of one title race on this index and the loser retries with a suffix.
         builder.HasIndex(a => a.Slug).IsUnique();
 
+        // The identity events and job payloads use (known before the database assigns Id).
+        builder.HasIndex(a => a.PublicId).IsUnique();
+
         // The list's sort path (newest first, id as tie-break) and the author filter + sort path.
         builder.HasIndex(a => new { a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.AuthorId, a.CreatedAt });

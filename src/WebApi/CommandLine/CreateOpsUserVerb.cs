@@ -1,0 +1,98 @@
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
+
+namespace CleanApp.WebApi.CommandLine;
+
+/// <summary>
+/// <c>dotnet run --project src/WebApi -- create-ops-user --email ops@example.com --role operator</c> creates the first ops
+/// user (or resets its password and role). The password is read from <see cref="PasswordVariable"/> or, when unset, from
+/// standard input (first line; typed without echo on a terminal). There is no default password.
+/// </summary>
+public static class CreateOpsUserVerb
+{
+    public const string Name = "create-ops-user";
+    public const string PasswordVariable = "CLEANAPP_OPS_PASSWORD";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output)
+    {
+        var email = Option(args, "--email");
+        var role = OpsRoles.FromOption(Option(args, "--role") ?? "reader");
+        if (string.IsNullOrWhiteSpace(email) || role is null)
+        {
+            await output.WriteLineAsync($"usage: {Name} --email <address> [--role reader|operator]   (password from ${PasswordVariable} or stdin)");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (string.IsNullOrEmpty(password))
+        {
+            password = Console.IsInputRedirected || !ReferenceEquals(input, Console.In) ? await input.ReadLineAsync() : ReadHidden(output);
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            await output.WriteLineAsync($"No password: set {PasswordVariable} or pipe it on standard input.");
+            return 2;
+        }
+
+        using var scope = services.CreateScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<IOpsUserService>().CreateOrUpdateAsync(email.Trim(), password, role);
+        if (errors.Count > 0)
+        {
+            foreach (var (key, messages) in errors)
+            {
+                await output.WriteLineAsync($"{key}: {string.Join("; ", messages)}");
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Ops user {email.Trim()} is ready with role {role}. Sign in at /jobs/login.");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (string.Equals(args[i], name, StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                return args[i][(name.Length + 1)..];
+            }
+        }
+
+        return null;
+    }
+
+    private static string ReadHidden(TextWriter output)
+    {
+        output.Write("Password: ");
+        var password = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                output.WriteLine();
+                return password.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (password.Length > 0)
+                {
+                    password.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+    }
+}
