@@ -99,15 +99,14 @@ public sealed class JobMonitoringApi(
             else
             {
                 var pattern = $"%{EscapeLike(search)}%";
+                // A derived table (the newest N rows, read through the list's index) filtered in place: no per-row lookups.
                 var window = (byRunAt ? filtered.OrderBy(j => j.RunAt).ThenBy(j => j.Id) : filtered.OrderByDescending(j => j.StateChangedAt).ThenByDescending(j => j.Id))
-                    .Take(JobListQuery.SearchWindow)
-                    .Select(j => j.Id);
-                filtered = db.Jobs.Where(j => window.Contains(j.Id)
-                    && (EF.Functions.Like(j.Kind, pattern, "\\")
+                    .Take(JobListQuery.SearchWindow);
+                filtered = window.Where(j => EF.Functions.Like(j.Kind, pattern, "\\")
                         || EF.Functions.Like(j.Queue, pattern, "\\")
                         || (j.LastExceptionType != null && EF.Functions.Like(j.LastExceptionType, pattern, "\\"))
                         || (j.LastExceptionMessage != null && EF.Functions.Like(j.LastExceptionMessage, pattern, "\\"))
-                        || (j.StateReason != null && EF.Functions.Like(j.StateReason, pattern, "\\"))));
+                        || (j.StateReason != null && EF.Functions.Like(j.StateReason, pattern, "\\")));
             }
         }
 
@@ -160,7 +159,8 @@ public sealed class JobMonitoringApi(
         var history = await db.JobHistory.AsNoTracking().Where(h => h.JobId == jobId).OrderByDescending(h => h.Id).Take(200)
             .Select(h => new JobHistoryDto(h.State, h.Reason, h.CreatedAt, h.ServerId, h.WorkerId, h.ExceptionType, h.ExceptionMessage, h.ExceptionDetails, h.LatencyMs, h.DurationMs, h.Data))
             .ToListAsync(cancellationToken);
-        var continuations = await db.Jobs.AsNoTracking().Where(j => j.ParentId == jobId).OrderBy(j => j.Id).Take(100).Select(SummaryProjection).ToListAsync(cancellationToken);
+        // Ordered by (ParentId, Id) so SQLite walks the ParentId index instead of scanning the primary key in Id order.
+        var continuations = await db.Jobs.AsNoTracking().Where(j => j.ParentId == jobId).OrderBy(j => j.ParentId).ThenBy(j => j.Id).Take(100).Select(SummaryProjection).ToListAsync(cancellationToken);
 
         var options = new List<KeyValuePair<string, string>>
         {

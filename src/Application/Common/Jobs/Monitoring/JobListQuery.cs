@@ -9,7 +9,7 @@ namespace CleanApp.Application.Common.Jobs.Monitoring;
 public sealed record JobListQuery
 {
     public const int CountCap = 10_000;
-    public const int SearchWindow = 20_000;
+    public const int SearchWindow = 10_000;
     public const int MaxPageSize = 200;
 
     public JobState State { get; init; }
