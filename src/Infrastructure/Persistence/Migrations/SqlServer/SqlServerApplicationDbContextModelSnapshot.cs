@@ -442,6 +442,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("State", "Queue", "StateChangedAt", "Id")
                         .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
 
+                    b.HasIndex(new[] { "ParentId" }, "IX_Jobs_Dashboard_Continuations")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
+
                     b.ToTable("Jobs", (string)null);
                 });
 
