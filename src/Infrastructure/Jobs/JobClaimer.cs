@@ -82,7 +82,7 @@ public sealed class JobClaimer(JobStore store, TimeProvider clock)
                 db.JobHistory.Add(new JobHistoryEntry { JobId = row.Id, State = JobState.Processing, Reason = $"Claimed (attempt {row.Attempt})", CreatedAt = now, ServerId = serverId, LatencyMs = latency });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await JobHistoryWriter.FlushAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }, cancellationToken);

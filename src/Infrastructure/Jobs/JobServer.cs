@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using System.Threading.Channels;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Infrastructure.Jobs.Storage;
 using MediatR;
@@ -36,10 +37,12 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     private readonly ConcurrentQueue<int> _freeWorkers = new();
     private readonly Random _random = new();
     private readonly SemaphoreSlim _slots;
+    private Channel<PendingCompletion> _completions = Channel.CreateUnbounded<PendingCompletion>();
     private CancellationTokenSource _stopClaiming = new();
     private CancellationTokenSource _stopBackground = new();
     private readonly List<Task> _loops = [];
     private volatile bool _crashed;
+    private Task _completionLoop = Task.CompletedTask;
     private bool _started;
     private Task? _stopping;
     private readonly Lock _stopLock = new();
@@ -87,6 +90,9 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     /// <summary>Jobs currently executing in this process.</summary>
     public int RunningCount => _running.Count;
 
+    /// <summary>In-process counters since start (diagnostics and the benchmark).</summary>
+    public JobServerStatistics Statistics { get; } = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (_started)
@@ -101,12 +107,14 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         await RegisterServerAsync(cancellationToken);
         LogStarting(ServerId, _slots.CurrentCount, string.Join(",", Queues));
 
+        _completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
+        _completionLoop = Task.Run(() => CompletionLoopAsync(_stopBackground.Token), CancellationToken.None);
         _loops.Add(Task.Run(() => FetchLoopAsync(_stopClaiming.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => PeriodicLoopAsync("heartbeat", _options.HeartbeatInterval, HeartbeatAsync, _stopBackground.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => PeriodicLoopAsync("scheduler", _options.SchedulerInterval, ScheduleAsync, _stopBackground.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => PeriodicLoopAsync("reaper", _options.ReaperInterval, ReapAsync, _stopBackground.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("expiration", _options.ExpirationInterval, ct => _maintenance.ExpireAsync(ct), _stopBackground.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("counters", _options.CounterAggregationInterval, ct => _maintenance.AggregateCountersAsync(ct), _stopBackground.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => PeriodicLoopAsync("expiration", _options.ExpirationInterval, ct => _maintenance.ExpireAsync(ct), _stopBackground.Token, runAtStart: false), CancellationToken.None));
+        _loops.Add(Task.Run(() => PeriodicLoopAsync("counters", _options.CounterAggregationInterval, ct => _maintenance.AggregateCountersAsync(ct), _stopBackground.Token, runAtStart: false), CancellationToken.None));
     }
 
     /// <summary>
@@ -153,6 +161,9 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
             }
         }
 
+        // Completions of jobs that finished are stored before the writer stops.
+        _completions.Writer.TryComplete();
+        await _completionLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stopBackground.CancelAsync();
         await Task.WhenAll(_loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _loops.Clear();
@@ -167,11 +178,13 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         _started = false;
         await _stopClaiming.CancelAsync();
         await _stopBackground.CancelAsync();
+        _completions.Writer.TryComplete();
         foreach (var job in _running.Values)
         {
             job.Cancel(JobCancelReason.Crash);
         }
 
+        await _completionLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.WhenAll(_loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _loops.Clear();
     }
@@ -198,6 +211,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
 
     private async Task FetchLoopAsync(CancellationToken stopping)
     {
+        var backlog = false;
         while (!stopping.IsCancellationRequested)
         {
             var free = 0;
@@ -205,6 +219,12 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
             {
                 await _slots.WaitAsync(stopping);
                 free = 1;
+                if (backlog)
+                {
+                    // Draining a backlog: let a few more workers finish so one claim serves several of them.
+                    await Task.Delay(2, stopping);
+                }
+
                 while (_slots.Wait(0))
                 {
                     free++;
@@ -212,6 +232,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
 
                 var requested = free;
                 var claimed = await _claimer.ClaimAsync(ServerId, await ActiveQueuesAsync(stopping), requested, _options.LeaseDuration, stopping);
+                Statistics.Claimed(claimed.Count);
                 foreach (var job in claimed)
                 {
                     StartJob(job);
@@ -223,6 +244,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
                     _slots.Release(requested - claimed.Count);
                 }
 
+                backlog = claimed.Count == requested;
                 if (claimed.Count < requested)
                 {
                     // Nothing more is due: sleep until a local commit wakes us or the poll interval passes.
@@ -326,44 +348,137 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         }
     }
 
-    private Task CompleteAsync(RunningJob running, JobOutcome outcome, long durationMs) =>
+    /// <summary>Queues the completion for the batch writer and waits until it is stored (or rejected as stale).</summary>
+    private Task CompleteAsync(RunningJob running, JobOutcome outcome, long durationMs)
+    {
+        running.Completing = true;
+        var pending = new PendingCompletion(running, outcome, durationMs);
+        if (!_completions.Writer.TryWrite(pending))
+        {
+            return StoreCompletionsAsync([pending]);
+        }
+
+        return pending.Done.Task;
+    }
+
+    /// <summary>
+    /// Stores completions in batches: every completion waiting when the writer wakes goes into one short transaction
+    /// (one commit for many jobs is what makes SQLite drain fast). A failing batch is retried job by job.
+    /// </summary>
+    private async Task CompletionLoopAsync(CancellationToken stopping)
+    {
+        var reader = _completions.Reader;
+        var batch = new List<PendingCompletion>();
+        try
+        {
+            while (await reader.WaitToReadAsync(stopping))
+            {
+                while (batch.Count < 256 && reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                try
+                {
+                    await StoreCompletionsAsync(batch);
+                    Statistics.Completed(batch.Count);
+                    batch.ForEach(c => c.Done.TrySetResult());
+                }
+                catch (Exception) when (batch.Count > 1)
+                {
+                    foreach (var single in batch)
+                    {
+                        try
+                        {
+                            await StoreCompletionsAsync([single]);
+                            single.Done.TrySetResult();
+                        }
+                        catch (Exception ex)
+                        {
+                            single.Done.TrySetException(ex);
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    batch.ForEach(c => c.Done.TrySetException(ex));
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: whatever is left is failed below so no worker waits forever.
+        }
+
+        while (reader.TryRead(out var left))
+        {
+            left.Done.TrySetException(new OperationCanceledException("The job server stopped before the completion was stored."));
+        }
+    }
+
+    private Task StoreCompletionsAsync(IReadOnlyList<PendingCompletion> completions) =>
         _store.RunAsync(async db =>
         {
-            var claim = running.Claim;
-            var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == claim.Id);
-            if (job is null || job.State != JobState.Processing || job.LeaseToken != claim.LeaseToken)
+            var ids = completions.Select(c => c.Running.Claim.Id).ToList();
+            var jobs = await db.Jobs.Where(j => ids.Contains(j.Id)).ToDictionaryAsync(j => j.Id, StringComparer.Ordinal);
+            var finished = new List<JobRecord>();
+            foreach (var (running, outcome, durationMs) in completions.Select(c => (c.Running, c.Outcome, c.DurationMs)))
             {
-                // Stale completion: the lease was lost (expired and taken over, deleted or requeued meanwhile).
-                LogStaleCompletion(claim.Id, outcome.Kind.ToString(), job?.State.ToString() ?? "(gone)");
-                return;
+                var claim = running.Claim;
+                if (!jobs.TryGetValue(claim.Id, out var job) || job.State != JobState.Processing || job.LeaseToken != claim.LeaseToken)
+                {
+                    // Stale completion: the lease was lost (expired and taken over, deleted or requeued meanwhile).
+                    LogStaleCompletion(claim.Id, outcome.Kind.ToString(), job?.State.ToString() ?? "(gone)");
+                    continue;
+                }
+
+                var data = new TransitionData { ServerId = ServerId, WorkerId = running.WorkerId, LatencyMs = claim.LatencyMs, DurationMs = durationMs };
+                switch (outcome.Kind)
+                {
+                    case JobOutcomeKind.Succeeded:
+                        _transitions.Apply(db, job, JobState.Succeeded, data with { Reason = "Completed" });
+                        break;
+                    case JobOutcomeKind.Cancelled when outcome.CancelReason == JobCancelReason.Shutdown:
+                        job.Attempt = Math.Max(0, job.Attempt - 1);
+                        _transitions.Apply(db, job, JobState.Enqueued, data with { Reason = "Server shutting down: requeued, attempt not counted" });
+                        break;
+                    case JobOutcomeKind.Poison:
+                        _transitions.Apply(db, job, JobState.Failed, data with { Reason = outcome.Reason, ExceptionType = outcome.ExceptionType, ExceptionMessage = outcome.Reason });
+                        break;
+                    default:
+                        var exception = outcome.Exception ?? new OperationCanceledException("The job was cancelled.");
+                        ApplyFailure(db, job, data with { Exception = exception }, exception.GetType().FullName, JobRetryDecision.TypeChain(exception));
+                        break;
+                }
+
+                if (JobTransitions.IsFinal(job.State))
+                {
+                    finished.Add(job);
+                }
             }
 
-            var data = new TransitionData { ServerId = ServerId, WorkerId = running.WorkerId, LatencyMs = claim.LatencyMs, DurationMs = durationMs };
-            switch (outcome.Kind)
+            if (finished.Count > 0)
             {
-                case JobOutcomeKind.Succeeded:
-                    _transitions.Apply(db, job, JobState.Succeeded, data with { Reason = "Completed" });
-                    await _transitions.ReleaseContinuationsAsync(db, job, CancellationToken.None);
-                    break;
-                case JobOutcomeKind.Cancelled when outcome.CancelReason == JobCancelReason.Shutdown:
-                    job.Attempt = Math.Max(0, job.Attempt - 1);
-                    _transitions.Apply(db, job, JobState.Enqueued, data with { Reason = "Server shutting down: requeued, attempt not counted" });
-                    break;
-                case JobOutcomeKind.Poison:
-                    _transitions.Apply(db, job, JobState.Failed, data with { Reason = outcome.Reason, ExceptionType = outcome.ExceptionType, ExceptionMessage = outcome.Reason });
-                    break;
-                default:
-                    var exception = outcome.Exception ?? new OperationCanceledException("The job was cancelled.");
-                    ApplyFailure(db, job, data with { Exception = exception }, exception.GetType().FullName, JobRetryDecision.TypeChain(exception));
-                    if (JobTransitions.IsFinal(job.State))
-                    {
-                        await _transitions.ReleaseContinuationsAsync(db, job, CancellationToken.None);
-                    }
-
-                    break;
+                // One indexed probe for the whole batch; the per-parent release runs only when continuations exist.
+                var finishedIds = finished.Select(j => j.Id).ToList();
+                var parentsWithChildren = await db.Jobs.AsNoTracking()
+                    .Where(j => j.State == JobState.Awaiting && j.ParentId != null && finishedIds.Contains(j.ParentId))
+                    .Select(j => j.ParentId!)
+                    .Distinct()
+                    .ToListAsync();
+                foreach (var parent in finished.Where(j => parentsWithChildren.Contains(j.Id)))
+                {
+                    await _transitions.ReleaseContinuationsAsync(db, parent, CancellationToken.None);
+                }
             }
 
+            // One short write transaction for the whole batch: multi-row history insert, then the job updates.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await JobHistoryWriter.FlushAsync(db, CancellationToken.None);
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         });
 
     private void ApplyFailure(CleanApp.Infrastructure.Persistence.ApplicationDbContext db, JobRecord job, TransitionData data, string? exceptionType, IReadOnlyList<string> typeChain)
@@ -442,7 +557,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
 
             foreach (var job in chunk)
             {
-                if (!tokens.TryGetValue(job.Claim.Id, out var token) || token != job.Claim.LeaseToken)
+                if (!job.Completing && (!tokens.TryGetValue(job.Claim.Id, out var token) || token != job.Claim.LeaseToken))
                 {
                     // Deleted, requeued or taken over while running: stop the handler; its completion will be dropped.
                     LogLeaseLost(job.Claim.Id);
@@ -616,8 +731,13 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         }
     }
 
-    private async Task PeriodicLoopAsync(string name, TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken stopping)
+    private async Task PeriodicLoopAsync(string name, TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken stopping, bool runAtStart = true)
     {
+        if (!runAtStart)
+        {
+            await Delay(interval, stopping);
+        }
+
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -677,6 +797,39 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     private partial void LogServersRemoved(int count);
 }
 
+public sealed class JobServerStatistics
+{
+    private long _claimRounds;
+    private long _claimed;
+    private long _completionBatches;
+    private long _completed;
+
+    public long ClaimRounds => Interlocked.Read(ref _claimRounds);
+
+    public long JobsClaimed => Interlocked.Read(ref _claimed);
+
+    public long CompletionBatches => Interlocked.Read(ref _completionBatches);
+
+    public long JobsCompleted => Interlocked.Read(ref _completed);
+
+    internal void Claimed(int count)
+    {
+        Interlocked.Increment(ref _claimRounds);
+        Interlocked.Add(ref _claimed, count);
+    }
+
+    internal void Completed(int count)
+    {
+        Interlocked.Increment(ref _completionBatches);
+        Interlocked.Add(ref _completed, count);
+    }
+}
+
+internal sealed record PendingCompletion(RunningJob Running, JobOutcome Outcome, long DurationMs)
+{
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
 internal enum JobCancelReason
 {
     None,
@@ -719,6 +872,9 @@ internal sealed class RunningJob(ClaimedJob claim, string workerId, int workerNu
     public CancellationToken Token => _cancellation.Token;
 
     public JobCancelReason CancelReason { get; private set; }
+
+    /// <summary>The handler returned; its completion is being stored (the heartbeat no longer watches it).</summary>
+    public volatile bool Completing;
 
     public void Cancel(JobCancelReason reason)
     {

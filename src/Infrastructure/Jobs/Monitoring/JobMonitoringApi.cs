@@ -347,26 +347,30 @@ public sealed class JobMonitoringApi(
     }
 
     /// <summary>
-    /// Distinct queue names by skipping through the (Queue, …) index one name at a time (a "loose index scan"): cost is
-    /// per queue, not per job. Configured (JobQueues) and served (JobServers) queues are included even when empty.
+    /// Distinct queue names by skipping through the (State, Queue, …) indexes one name at a time (a "loose index scan"):
+    /// cost is per state and queue, not per job. Configured (JobQueues) and served (JobServers) queues are included even when empty.
     /// </summary>
     private async Task<IReadOnlyList<string>> QueueNamesAsync(CancellationToken cancellationToken)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        string? last = null;
-        for (var i = 0; i < MaxQueues; i++)
+        // The job indexes that contain Queue all lead with State, so skip through each state's queues separately.
+        foreach (var state in Enum.GetValues<JobState>())
         {
-            var current = last;
-            var next = current is null
-                ? await db.Jobs.OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken)
-                : await db.Jobs.Where(j => string.Compare(j.Queue, current) > 0).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
+            string? last = null;
+            for (var i = 0; i < MaxQueues; i++)
             {
-                break;
-            }
+                var current = last;
+                var next = current is null
+                    ? await db.Jobs.Where(j => j.State == state).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken)
+                    : await db.Jobs.Where(j => j.State == state && string.Compare(j.Queue, current) > 0).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken);
+                if (next is null)
+                {
+                    break;
+                }
 
-            names.Add(next);
-            last = next;
+                names.Add(next);
+                last = next;
+            }
         }
 
         names.UnionWith(await db.JobQueues.AsNoTracking().Select(q => q.Name).ToListAsync(cancellationToken));

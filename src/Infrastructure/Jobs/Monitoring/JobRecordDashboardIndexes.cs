@@ -15,11 +15,5 @@ public sealed class JobRecordDashboardIndexes : IEntityTypeConfiguration<JobReco
     {
         builder.HasIndex(j => new { j.State, j.Kind, j.StateChangedAt, j.Id }).HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
         builder.HasIndex(j => new { j.State, j.Queue, j.StateChangedAt, j.Id }).HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
-
-        // Almost every job has no parent. Once SQLite has statistics (ANALYZE / PRAGMA optimize), it counts all those
-        // NULLs as one value and stops using the plain ParentId index for "ParentId = @id": the job details page (and
-        // releasing continuations) then scanned 1.1M rows. A partial index holds only real parents, so its statistics
-        // stay selective; "ParentId = @id" implies "ParentId IS NOT NULL", so SQLite can use it.
-        builder.HasIndex(j => j.ParentId, "IX_Jobs_Dashboard_Continuations").HasFilter("\"ParentId\" IS NOT NULL");
     }
 }

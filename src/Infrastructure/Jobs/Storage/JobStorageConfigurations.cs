@@ -41,20 +41,19 @@ public sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecord>
         builder.Property(j => j.LastExceptionMessage).HasMaxLength(JobColumnLengths.ExceptionMessage);
         builder.Property(j => j.Version).IsConcurrencyToken();
 
-        // The claim path also has a (State, Queue, Priority DESC, RunAt, Id) index created by raw SQL in the AddJobEngine
-        // migration (EF Core 6 cannot declare descending columns); this one serves the portable spec form and queue lengths.
-        builder.HasIndex(j => new { j.Queue, j.State, j.Priority, j.RunAt }).HasDatabaseName("IX_Jobs_Queue_State_Priority_RunAt");
-        // Scheduler (due Scheduled jobs) and keyset paging per state.
-        builder.HasIndex(j => new { j.State, j.RunAt, j.Id });
-        builder.HasIndex(j => new { j.State, j.StateChangedAt, j.Id });
-        // Reaper (expired leases) and heartbeat (own leases).
-        builder.HasIndex(j => new { j.State, j.LeaseExpiresAt });
-        builder.HasIndex(j => j.LeaseOwner);
-        builder.HasIndex(j => j.ExpiresAt);
-        builder.HasIndex(j => j.ParentId);
-        builder.HasIndex(j => j.IdempotencyKey);
-        builder.HasIndex(j => new { j.RecurringJobId, j.State });
-        builder.HasIndex(j => j.OccurrenceKey).IsUnique();
+        // Every state change rewrites the entries of each index holding State or a time column, so the job table keeps
+        // few full indexes and uses filtered (partial) ones where a query looks at one state or a rare column. Filters
+        // use double-quoted identifiers, valid on SQLite and SQL Server. The claim path's (State, Queue, Priority DESC,
+        // RunAt, Id) index is created by raw SQL in the AddJobEngine migration (EF Core 6 cannot declare DESC columns);
+        // it also serves queue lengths per state.
+        builder.HasIndex(j => new { j.State, j.StateChangedAt, j.Id }); // keyset paging per state (dashboard)
+        builder.HasIndex(j => j.RunAt).HasDatabaseName("IX_Jobs_Scheduled_RunAt").HasFilter("\"State\" = 1"); // due scheduled jobs
+        builder.HasIndex(j => j.LeaseExpiresAt).HasDatabaseName("IX_Jobs_Processing_LeaseExpiresAt").HasFilter("\"State\" = 3"); // reaper
+        builder.HasIndex(j => j.ExpiresAt).HasFilter("\"ExpiresAt\" IS NOT NULL");
+        builder.HasIndex(j => j.ParentId).HasFilter("\"ParentId\" IS NOT NULL");
+        builder.HasIndex(j => j.IdempotencyKey).HasFilter("\"IdempotencyKey\" IS NOT NULL");
+        builder.HasIndex(j => new { j.RecurringJobId, j.State }).HasFilter("\"RecurringJobId\" IS NOT NULL");
+        builder.HasIndex(j => j.OccurrenceKey).IsUnique().HasFilter("\"OccurrenceKey\" IS NOT NULL");
     }
 }
 

@@ -413,37 +413,37 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"ExpiresAt\" IS NOT NULL");
 
-                    b.HasIndex("IdempotencyKey");
+                    b.HasIndex("IdempotencyKey")
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
-                    b.HasIndex("LeaseOwner");
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("IX_Jobs_Processing_LeaseExpiresAt")
+                        .HasFilter("\"State\" = 3");
 
                     b.HasIndex("OccurrenceKey")
                         .IsUnique()
-                        .HasFilter("[OccurrenceKey] IS NOT NULL");
+                        .HasFilter("\"OccurrenceKey\" IS NOT NULL");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
-                    b.HasIndex("RecurringJobId", "State");
+                    b.HasIndex("RunAt")
+                        .HasDatabaseName("IX_Jobs_Scheduled_RunAt")
+                        .HasFilter("\"State\" = 1");
 
-                    b.HasIndex("State", "LeaseExpiresAt");
-
-                    b.HasIndex("State", "RunAt", "Id");
+                    b.HasIndex("RecurringJobId", "State")
+                        .HasFilter("\"RecurringJobId\" IS NOT NULL");
 
                     b.HasIndex("State", "StateChangedAt", "Id");
-
-                    b.HasIndex("Queue", "State", "Priority", "RunAt")
-                        .HasDatabaseName("IX_Jobs_Queue_State_Priority_RunAt");
 
                     b.HasIndex("State", "Kind", "StateChangedAt", "Id")
                         .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
 
                     b.HasIndex("State", "Queue", "StateChangedAt", "Id")
                         .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
-
-                    b.HasIndex(new[] { "ParentId" }, "IX_Jobs_Dashboard_Continuations")
-                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.ToTable("Jobs", (string)null);
                 });

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261121094114_AddDashboardAndAuditLog")]
-    partial class AddDashboardAndAuditLog
+    [Migration("20261121101936_TuneJobIndexes")]
+    partial class TuneJobIndexes
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
@@ -59,47 +59,6 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Auditing.AuditLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"), 1L, 1);
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditLog", (string)null);
                 });
 
             modelBuilder.Entity("CleanApp.Infrastructure.DataProtection.DataProtectionKey", b =>
@@ -415,34 +374,31 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"ExpiresAt\" IS NOT NULL");
 
-                    b.HasIndex("IdempotencyKey");
+                    b.HasIndex("IdempotencyKey")
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
-                    b.HasIndex("LeaseOwner");
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("IX_Jobs_Processing_LeaseExpiresAt")
+                        .HasFilter("\"State\" = 3");
 
                     b.HasIndex("OccurrenceKey")
                         .IsUnique()
-                        .HasFilter("[OccurrenceKey] IS NOT NULL");
+                        .HasFilter("\"OccurrenceKey\" IS NOT NULL");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
-                    b.HasIndex("RecurringJobId", "State");
+                    b.HasIndex("RunAt")
+                        .HasDatabaseName("IX_Jobs_Scheduled_RunAt")
+                        .HasFilter("\"State\" = 1");
 
-                    b.HasIndex("State", "LeaseExpiresAt");
-
-                    b.HasIndex("State", "RunAt", "Id");
+                    b.HasIndex("RecurringJobId", "State")
+                        .HasFilter("\"RecurringJobId\" IS NOT NULL");
 
                     b.HasIndex("State", "StateChangedAt", "Id");
-
-                    b.HasIndex("Queue", "State", "Priority", "RunAt")
-                        .HasDatabaseName("IX_Jobs_Queue_State_Priority_RunAt");
-
-                    b.HasIndex("State", "Kind", "StateChangedAt", "Id")
-                        .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
-
-                    b.HasIndex("State", "Queue", "StateChangedAt", "Id")
-                        .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
 
                     b.ToTable("Jobs", (string)null);
                 });
