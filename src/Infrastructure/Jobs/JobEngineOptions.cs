@@ -16,8 +16,11 @@ public sealed class JobEngineOptions
     /// <summary>Concurrent worker slots in this process (Hangfire: min(5 × cores, 20)).</summary>
     public int Workers { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
 
-    /// <summary>Queues this server processes, in claim order (earlier queues first).</summary>
-    public IList<string> Queues { get; set; } = [JobOptions.DefaultQueue];
+    /// <summary>
+    /// Queues this server processes, in claim order (earlier queues first); empty means just "default". Empty by default
+    /// because the configuration binder appends to a pre-filled list (Jobs:Queues:0=mail would give default + mail).
+    /// </summary>
+    public IList<string> Queues { get; set; } = [];
 
     /// <summary>How often the fetcher polls when nothing woke it (other processes' enqueues, due jobs).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -600,6 +600,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
                 where parent.State == JobState.Succeeded || parent.State == JobState.Deleted
                 select parent.Id)
             .Distinct()
+            .OrderBy(id => id)
             .Take(100)
             .ToListAsync(cancellationToken), cancellationToken);
 
@@ -622,6 +623,7 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         var now = _clock.GetUtcNow().UtcDateTime;
         var expired = await _store.RunAsync(db => db.Jobs.AsNoTracking()
             .Where(j => j.State == JobState.Processing && j.LeaseExpiresAt < now)
+            .OrderBy(j => j.LeaseExpiresAt)
             .Select(j => j.Id)
             .Take(200)
             .ToListAsync(cancellationToken), cancellationToken);

@@ -65,7 +65,10 @@ public sealed class JobLeaseTests
             // Another server, listening to no queue of this job, only reaps.
             var reaper = await env.StartNodeAsync(s => s["Jobs:Queues:0"] = "nothing-here");
             var expected = round;
-            await JobTestEnvironment.WaitUntilAsync(async () => (await env.JobAsync(id)).AbandonCount == expected, what: () => $"abandonment {expected}");
+            CleanApp.Infrastructure.Jobs.Storage.JobRecord? seen = null;
+            await JobTestEnvironment.WaitUntilAsync(
+                async () => (seen = await env.JobAsync(id)).AbandonCount == expected,
+                what: () => $"abandonment {expected}: job {seen?.State} abandoned {seen?.AbandonCount} lease {seen?.LeaseExpiresAt:O} owner {seen?.LeaseOwner}, now {env.Clock.GetUtcNow():O}; {string.Join(" | ", env.Logs.Messages.Where(m => !m.StartsWith("Information", StringComparison.Ordinal)))}");
             await reaper.StopAsync();
 
             var job = await env.JobAsync(id);

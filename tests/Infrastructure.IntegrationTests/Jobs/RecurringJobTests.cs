@@ -16,8 +16,10 @@ public sealed class RecurringJobTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.Zero));
         await using var env = new JobTestEnvironment(clock);
-        var first = await env.StartNodeAsync();
-        await env.StartNodeAsync();
+        // Leases far longer than the fake clock's one-minute jumps: this test is about occurrences, not lease expiry.
+        static void LongLease(Dictionary<string, string?> s) => s["Jobs:LeaseDuration"] = "01:00:00";
+        var first = await env.StartNodeAsync(LongLease);
+        await env.StartNodeAsync(LongLease);
         await first.WithScopeAsync(async sp =>
         {
             await sp.GetRequiredService<IRecurringJobManager>().AddOrUpdateAsync("every-minute", new RecordJob("rec"), "* * * * *");
@@ -28,7 +30,9 @@ public sealed class RecurringJobTests
         {
             clock.SetUtcNow(new DateTimeOffset(2026, 6, 1, 10, minute, 0, 500, TimeSpan.Zero));
             var expected = minute;
-            await JobTestEnvironment.WaitUntilAsync(() => env.Probe.CountFor("rec") >= expected, what: () => $"occurrence {expected}");
+            await JobTestEnvironment.WaitUntilAsync(
+                async () => env.Probe.CountFor("rec") >= expected && await env.QueryAsync(db => db.Jobs.CountAsync(j => j.State == JobState.Succeeded)) >= expected,
+                what: () => $"occurrence {expected}");
             // Give both schedulers several more passes at the same instant.
             var next = await env.QueryAsync(db => db.RecurringJobs.Select(r => r.NextExecution).SingleAsync());
             var seen = await env.QueryAsync(db => db.Jobs.Select(j => j.Id + " " + j.OccurrenceKey + " " + j.State + " " + j.Attempt).ToListAsync());
