@@ -1,3 +1,4 @@
+using CleanApp.Application.Common.Exceptions;
 using System.Globalization;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Infrastructure.Jobs.Storage;
@@ -40,9 +41,10 @@ public sealed class RecurringJobScheduler(
             {
                 fired += await store.RunAsync(db => FireAsync(db, id, cancellationToken), cancellationToken);
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (ex is DbUpdateException or UniqueConstraintViolationException)
             {
-                // Another server fired this occurrence first (unique occurrence key or version conflict): nothing to do.
+                // Another server fired this occurrence first (unique occurrence key, surfaced by the context as
+                // UniqueConstraintViolationException, or a version conflict): nothing to do.
                 logger.LogDebug(ex, "Recurring job {RecurringJobId}: occurrence already handled by another server", id);
             }
         }

@@ -99,15 +99,14 @@ public sealed class JobMonitoringApi(
             else
             {
                 var pattern = $"%{EscapeLike(search)}%";
+                // A derived table (the newest N rows, read through the list's index) filtered in place: no per-row lookups.
                 var window = (byRunAt ? filtered.OrderBy(j => j.RunAt).ThenBy(j => j.Id) : filtered.OrderByDescending(j => j.StateChangedAt).ThenByDescending(j => j.Id))
-                    .Take(JobListQuery.SearchWindow)
-                    .Select(j => j.Id);
-                filtered = db.Jobs.Where(j => window.Contains(j.Id)
-                    && (EF.Functions.Like(j.Kind, pattern, "\\")
+                    .Take(JobListQuery.SearchWindow);
+                filtered = window.Where(j => EF.Functions.Like(j.Kind, pattern, "\\")
                         || EF.Functions.Like(j.Queue, pattern, "\\")
                         || (j.LastExceptionType != null && EF.Functions.Like(j.LastExceptionType, pattern, "\\"))
                         || (j.LastExceptionMessage != null && EF.Functions.Like(j.LastExceptionMessage, pattern, "\\"))
-                        || (j.StateReason != null && EF.Functions.Like(j.StateReason, pattern, "\\"))));
+                        || (j.StateReason != null && EF.Functions.Like(j.StateReason, pattern, "\\")));
             }
         }
 
@@ -160,7 +159,8 @@ public sealed class JobMonitoringApi(
         var history = await db.JobHistory.AsNoTracking().Where(h => h.JobId == jobId).OrderByDescending(h => h.Id).Take(200)
             .Select(h => new JobHistoryDto(h.State, h.Reason, h.CreatedAt, h.ServerId, h.WorkerId, h.ExceptionType, h.ExceptionMessage, h.ExceptionDetails, h.LatencyMs, h.DurationMs, h.Data))
             .ToListAsync(cancellationToken);
-        var continuations = await db.Jobs.AsNoTracking().Where(j => j.ParentId == jobId).OrderBy(j => j.Id).Take(100).Select(SummaryProjection).ToListAsync(cancellationToken);
+        // Ordered by (ParentId, Id) so SQLite walks the ParentId index instead of scanning the primary key in Id order.
+        var continuations = await db.Jobs.AsNoTracking().Where(j => j.ParentId == jobId).OrderBy(j => j.ParentId).ThenBy(j => j.Id).Take(100).Select(SummaryProjection).ToListAsync(cancellationToken);
 
         var options = new List<KeyValuePair<string, string>>
         {
@@ -347,26 +347,30 @@ public sealed class JobMonitoringApi(
     }
 
     /// <summary>
-    /// Distinct queue names by skipping through the (Queue, …) index one name at a time (a "loose index scan"): cost is
-    /// per queue, not per job. Configured (JobQueues) and served (JobServers) queues are included even when empty.
+    /// Distinct queue names by skipping through the (State, Queue, …) indexes one name at a time (a "loose index scan"):
+    /// cost is per state and queue, not per job. Configured (JobQueues) and served (JobServers) queues are included even when empty.
     /// </summary>
     private async Task<IReadOnlyList<string>> QueueNamesAsync(CancellationToken cancellationToken)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        string? last = null;
-        for (var i = 0; i < MaxQueues; i++)
+        // The job indexes that contain Queue all lead with State, so skip through each state's queues separately.
+        foreach (var state in Enum.GetValues<JobState>())
         {
-            var current = last;
-            var next = current is null
-                ? await db.Jobs.OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken)
-                : await db.Jobs.Where(j => string.Compare(j.Queue, current) > 0).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
+            string? last = null;
+            for (var i = 0; i < MaxQueues; i++)
             {
-                break;
-            }
+                var current = last;
+                var next = current is null
+                    ? await db.Jobs.Where(j => j.State == state).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken)
+                    : await db.Jobs.Where(j => j.State == state && string.Compare(j.Queue, current) > 0).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken);
+                if (next is null)
+                {
+                    break;
+                }
 
-            names.Add(next);
-            last = next;
+                names.Add(next);
+                last = next;
+            }
         }
 
         names.UnionWith(await db.JobQueues.AsNoTracking().Select(q => q.Name).ToListAsync(cancellationToken));

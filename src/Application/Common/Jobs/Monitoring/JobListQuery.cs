@@ -9,7 +9,7 @@ namespace CleanApp.Application.Common.Jobs.Monitoring;
 public sealed record JobListQuery
 {
     public const int CountCap = 10_000;
-    public const int SearchWindow = 20_000;
+    public const int SearchWindow = 10_000;
     public const int MaxPageSize = 200;
 
     public JobState State { get; init; }
@@ -40,5 +40,5 @@ public sealed record JobPageDto(IReadOnlyList<JobSummaryDto> Items, CappedCount 
 /// <summary>A count that stops at a cap: "10,000+" is all the dashboard ever needs to know.</summary>
 public readonly record struct CappedCount(long Value, bool Capped)
 {
-    public override string ToString() => Capped ? $"{Value:N0}+" : $"{Value:N0}";
+    public override string ToString() => Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (Capped ? "+" : string.Empty);
 }
