@@ -8,6 +8,8 @@ namespace CleanApp.WebApi;
 
 public static class DependencyInjection
 {
+    public const string ApiCorsPolicy = "Api";
+
     public static IServiceCollection AddWebApiServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
@@ -21,6 +23,14 @@ public static class DependencyInjection
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
 
         AddAuthentication(services, configuration);
+        services.AddCors(o =>
+            o.AddPolicy(
+                ApiCorsPolicy,
+                policy =>
+                {
+                    var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+                    (origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins)).AllowAnyHeader().AllowAnyMethod();
+                }));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 

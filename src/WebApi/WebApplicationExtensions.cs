@@ -10,6 +10,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseWebApiPipeline(this WebApplication app)
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteEmptyErrorAsync);
 
@@ -25,6 +26,10 @@ public static class WebApplicationExtensions
             o.RoutePrefix = "api-docs";
             o.DocumentTitle = "CleanApp API";
         });
+
+        // Browser front-ends of the Conduit API live on other origins; tokens travel in a header, never a cookie, so any
+        // origin may call /api. The cookie-authenticated dashboard gets no CORS headers.
+        app.UseWhen(ApiErrors.IsApiRequest, api => api.UseCors(DependencyInjection.ApiCorsPolicy));
 
         app.UseAuthentication();
         app.UseAuthorization();
