@@ -41,7 +41,10 @@ try
     await SignInAsync(http, "bench@example.com", password);
 
     var succeededPage = await http.GetStringAsync("/jobs/jobs/succeeded");
-    var next = Regex.Match(succeededPage, "href=\"(/jobs/jobs/succeeded\\?after=[^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+    var next = Regex
+        .Match(succeededPage, "href=\"(/jobs/jobs/succeeded\\?after=[^\"]+)\"")
+        .Groups[1]
+        .Value.Replace("&amp;", "&", StringComparison.Ordinal);
     var failedId = Regex.Match(await http.GetStringAsync("/jobs/jobs/failed"), "data-job-id=\"([0-9a-f]+)\"").Groups[1].Value;
     var from = DateTime.UtcNow.AddHours(-13).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
     var to = DateTime.UtcNow.AddHours(-12).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
@@ -75,7 +78,7 @@ try
     ];
 
     Console.WriteLine();
-    Console.WriteLine($"{"page",-36} {"median",9} {"max",9}  status");
+    Console.WriteLine($"{"page", -36} {"median", 9} {"max", 9}  status");
     var worst = TimeSpan.Zero;
     foreach (var (name, path) in pages)
     {
@@ -92,11 +95,15 @@ try
 
         times.Sort();
         worst = times[^1] > worst ? times[^1] : worst;
-        Console.WriteLine($"{name,-36} {times[times.Count / 2].TotalMilliseconds,7:0.0} ms {times[^1].TotalMilliseconds,6:0.0} ms  {(int)status}");
+        Console.WriteLine(
+            $"{name, -36} {times[times.Count / 2].TotalMilliseconds, 7:0.0} ms {times[^1].TotalMilliseconds, 6:0.0} ms  {(int)status}"
+        );
     }
 
     Console.WriteLine();
-    Console.WriteLine($"slowest request: {worst.TotalMilliseconds:0.0} ms — target < 1,000 ms per page: {(worst < TimeSpan.FromSeconds(1) ? "met" : "NOT met")}");
+    Console.WriteLine(
+        $"slowest request: {worst.TotalMilliseconds:0.0} ms — target < 1,000 ms per page: {(worst < TimeSpan.FromSeconds(1) ? "met" : "NOT met")}"
+    );
 }
 finally
 {
@@ -150,7 +157,16 @@ void Seed(string path, int succeededCount, int failedCount)
     // A few jobs in the other states, as a live system has.
     foreach (var (state, prefix, count) in new[] { (0, "3", 500), (1, "4", 200), (2, "5", 50), (3, "6", 20), (6, "7", 1000) })
     {
-        Execute(connection, insertJobs, ("@count", count), ("@prefix", prefix.PadRight(17, '0')), ("@state", state), ("@retries", state == 1 ? 2 : 0), ("@reason", "seeded"), ("@spread", 3.0));
+        Execute(
+            connection,
+            insertJobs,
+            ("@count", count),
+            ("@prefix", prefix.PadRight(17, '0')),
+            ("@state", state),
+            ("@retries", state == 1 ? 2 : 0),
+            ("@reason", "seeded"),
+            ("@spread", 3.0)
+        );
     }
 
     var now = DateTime.UtcNow;
@@ -173,17 +189,29 @@ void Seed(string path, int succeededCount, int failedCount)
         Statistic(connection, "failed", 2, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), failedCount);
         for (var r = 0; r < 50; r++)
         {
-            Execute(connection, """
+            Execute(
+                connection,
+                """
                 INSERT INTO "RecurringJobs" ("Id", "Kind", "Payload", "Cron", "TimeZoneId", "Queue", "Misfire", "NoOverlap", "IsPaused", "NextExecution", "CreatedAt", "UpdatedAt", "Version")
                 VALUES (@id, 'bench.report', '{}', '*/5 * * * *', 'Europe/Berlin', 'reports', 0, 0, 0, @next, @now, @now, 1)
-                """, ("@id", $"report-{r:00}"), ("@next", Text(now.AddMinutes(5))), ("@now", Text(now)));
+                """,
+                ("@id", $"report-{r:00}"),
+                ("@next", Text(now.AddMinutes(5))),
+                ("@now", Text(now))
+            );
         }
 
         for (var s = 0; s < 4; s++)
         {
-            Execute(connection, """
+            Execute(
+                connection,
+                """
                 INSERT INTO "JobServers" ("Id", "HostName", "Workers", "Queues", "StartedAt", "HeartbeatAt") VALUES (@id, @host, 20, 'default,email,reports', @now, @now)
-                """, ("@id", $"bench-{s}"), ("@host", $"web-{s}"), ("@now", Text(now)));
+                """,
+                ("@id", $"bench-{s}"),
+                ("@host", $"web-{s}"),
+                ("@now", Text(now))
+            );
         }
 
         tx.Commit();
@@ -194,14 +222,29 @@ void Seed(string path, int succeededCount, int failedCount)
     void Insert(int count, string prefix, int state, int retries, string reason, double spread)
     {
         using var tx = connection.BeginTransaction();
-        Execute(connection, insertJobs, ("@count", count), ("@prefix", prefix.PadRight(17, '0')), ("@state", state), ("@retries", retries), ("@reason", reason), ("@spread", spread));
+        Execute(
+            connection,
+            insertJobs,
+            ("@count", count),
+            ("@prefix", prefix.PadRight(17, '0')),
+            ("@state", state),
+            ("@retries", retries),
+            ("@reason", reason),
+            ("@spread", spread)
+        );
         tx.Commit();
     }
 }
 
 static void Statistic(SqliteConnection connection, string key, int period, DateTime bucket, long value) =>
-    Execute(connection, """INSERT INTO "JobStatistics" ("Key", "Period", "BucketStart", "Value") VALUES (@key, @period, @bucket, @value)""",
-        ("@key", key), ("@period", period), ("@bucket", Text(bucket)), ("@value", value));
+    Execute(
+        connection,
+        """INSERT INTO "JobStatistics" ("Key", "Period", "BucketStart", "Value") VALUES (@key, @period, @bucket, @value)""",
+        ("@key", key),
+        ("@period", period),
+        ("@bucket", Text(bucket)),
+        ("@value", value)
+    );
 
 static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
@@ -220,7 +263,13 @@ static void Execute(SqliteConnection connection, string sql, params (string Name
 
 ProcessStartInfo HostStart(string[] args)
 {
-    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+    var start = new ProcessStartInfo("dotnet")
+    {
+        UseShellExecute = false,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
     start.ArgumentList.Add(webApi);
     foreach (var arg in args)
     {
@@ -279,9 +328,7 @@ static async Task WaitUntilUpAsync(HttpClient http)
                 return;
             }
         }
-        catch (HttpRequestException)
-        {
-        }
+        catch (HttpRequestException) { }
 
         await Task.Delay(100);
     }
@@ -293,12 +340,17 @@ static async Task SignInAsync(HttpClient http, string email, string password)
 {
     var login = await http.GetStringAsync("/jobs/login");
     var token = WebUtility.HtmlDecode(Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
-    var response = await http.PostAsync("/jobs/login", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["__RequestVerificationToken"] = token,
-        ["email"] = email,
-        ["password"] = password,
-    }));
+    var response = await http.PostAsync(
+        "/jobs/login",
+        new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["email"] = email,
+                ["password"] = password,
+            }
+        )
+    );
     if (response.StatusCode != HttpStatusCode.Redirect)
     {
         throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
@@ -315,5 +367,7 @@ static int FreePort()
 int Arg(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value)
+        ? value
+        : fallback;
 }

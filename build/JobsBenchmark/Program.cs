@@ -28,13 +28,31 @@ if (args.Contains("--busy-probe"))
     await using var b = new SqliteConnection($"Data Source={file};Pooling=False");
     a.Open();
     b.Open();
-    using (var c = a.CreateCommand()) { c.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t(x);"; c.ExecuteNonQuery(); }
+    using (var c = a.CreateCommand())
+    {
+        c.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t(x);";
+        c.ExecuteNonQuery();
+    }
     // Default Microsoft.Data.Sqlite behaviour: no busy_timeout, its own retry loop.
-    using (var c = a.CreateCommand()) { c.CommandText = "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);"; c.ExecuteNonQuery(); }
+    using (var c = a.CreateCommand())
+    {
+        c.CommandText = "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);";
+        c.ExecuteNonQuery();
+    }
     var sw = Stopwatch.StartNew();
-    var waiter = Task.Run(() => { using var c = b.CreateCommand(); c.CommandText = "BEGIN IMMEDIATE; INSERT INTO t VALUES (2); COMMIT;"; c.ExecuteNonQuery(); return sw.Elapsed; });
+    var waiter = Task.Run(() =>
+    {
+        using var c = b.CreateCommand();
+        c.CommandText = "BEGIN IMMEDIATE; INSERT INTO t VALUES (2); COMMIT;";
+        c.ExecuteNonQuery();
+        return sw.Elapsed;
+    });
     await Task.Delay(30);
-    using (var c = a.CreateCommand()) { c.CommandText = "COMMIT;"; c.ExecuteNonQuery(); }
+    using (var c = a.CreateCommand())
+    {
+        c.CommandText = "COMMIT;";
+        c.ExecuteNonQuery();
+    }
     Console.WriteLine($"busy wait after a 30 ms lock: {(await waiter).TotalMilliseconds:0} ms");
     return;
 }
@@ -54,7 +72,7 @@ try
     {
         await DatabaseInitializer.MigrateAsync(web);
         var enqueue = Stopwatch.StartNew();
-        for (var done = 0; done < jobs;)
+        for (var done = 0; done < jobs; )
         {
             await using var scope = web.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
@@ -69,7 +87,9 @@ try
         }
 
         enqueue.Stop();
-        Console.WriteLine($"enqueue: {jobs:N0} jobs in {enqueue.Elapsed.TotalSeconds:0.0} s ({jobs / enqueue.Elapsed.TotalSeconds:N0} jobs/s, batches of 2,000 per commit)");
+        Console.WriteLine(
+            $"enqueue: {jobs:N0} jobs in {enqueue.Elapsed.TotalSeconds:0.0} s ({jobs / enqueue.Elapsed.TotalSeconds:N0} jobs/s, batches of 2,000 per commit)"
+        );
     }
 
     // 2. Drain with one server.
@@ -97,10 +117,16 @@ try
         drain.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var stats = server.Statistics;
-        Console.WriteLine($"claims: {stats.ClaimRounds:N0} rounds, {(double)stats.JobsClaimed / Math.Max(1, stats.ClaimRounds):0.0} jobs each; completions: {stats.CompletionBatches:N0} batches, {(double)stats.JobsCompleted / Math.Max(1, stats.CompletionBatches):0.0} jobs each");
-        Console.WriteLine($"drain: {jobs:N0} jobs in {drain.Elapsed.TotalSeconds:0.0} s = {jobs / drain.Elapsed.TotalSeconds:N0} jobs/s (all Succeeded; handlers done after {handlersDone.TotalSeconds:0.0} s)");
+        Console.WriteLine(
+            $"claims: {stats.ClaimRounds:N0} rounds, {(double)stats.JobsClaimed / Math.Max(1, stats.ClaimRounds):0.0} jobs each; completions: {stats.CompletionBatches:N0} batches, {(double)stats.JobsCompleted / Math.Max(1, stats.CompletionBatches):0.0} jobs each"
+        );
+        Console.WriteLine(
+            $"drain: {jobs:N0} jobs in {drain.Elapsed.TotalSeconds:0.0} s = {jobs / drain.Elapsed.TotalSeconds:N0} jobs/s (all Succeeded; handlers done after {handlersDone.TotalSeconds:0.0} s)"
+        );
         // On a shared machine wall-clock rates depend on other load; CPU time per job does much less.
-        Console.WriteLine($"drain CPU: {cpu.TotalMilliseconds / jobs:0.00} ms per job (process CPU {cpu.TotalSeconds:0.0} s; {Environment.ProcessorCount} cores would sustain ≈ {Environment.ProcessorCount * 1000 / (cpu.TotalMilliseconds / jobs):N0} jobs/s if CPU-bound); load average now: {LoadAverage()}");
+        Console.WriteLine(
+            $"drain CPU: {cpu.TotalMilliseconds / jobs:0.00} ms per job (process CPU {cpu.TotalSeconds:0.0} s; {Environment.ProcessorCount} cores would sustain ≈ {Environment.ProcessorCount * 1000 / (cpu.TotalMilliseconds / jobs):N0} jobs/s if CPU-bound); load average now: {LoadAverage()}"
+        );
 
         // 3. Latency with the engine idle.
         var latencies = new List<double>(samples);
@@ -119,7 +145,12 @@ try
         }
 
         latencies.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency (SaveChanges start → handler start, idle engine, {samples} samples): p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"latency (SaveChanges start → handler start, idle engine, {samples} samples): p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms"
+            )
+        );
         await server.StopAsync(CancellationToken.None);
     }
 }
@@ -148,13 +179,17 @@ int Arg(string name, int fallback)
 
 static ServiceProvider Build(string database, int workers, bool serverEnabled)
 {
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["ConnectionStrings:Default"] = $"Data Source={database}",
-        ["Database:Provider"] = "Sqlite",
-        ["Jobs:Enabled"] = serverEnabled ? "true" : "false",
-        ["Jobs:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
-    }).Build();
+    var configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(
+            new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["ConnectionStrings:Default"] = $"Data Source={database}",
+                ["Database:Provider"] = "Sqlite",
+                ["Jobs:Enabled"] = serverEnabled ? "true" : "false",
+                ["Jobs:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
+            }
+        )
+        .Build();
     var services = new ServiceCollection();
     services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
     services.AddSingleton<IConfiguration>(configuration);

@@ -13,58 +13,97 @@ var run = Guid.NewGuid().ToString("N")[..6];
 var stopwatch = Stopwatch.StartNew();
 var tags = Enumerable.Range(0, options.Tags).Select(i => $"tag{i}").ToArray();
 
-Console.WriteLine($"Seeding {options.Url}: {options.Users} users, {options.Articles} articles, {options.Follows} follows, {options.Favorites} favorites, {options.Comments} comments");
+Console.WriteLine(
+    $"Seeding {options.Url}: {options.Users} users, {options.Articles} articles, {options.Follows} follows, {options.Favorites} favorites, {options.Comments} comments"
+);
 
 var users = new (string Username, string Token)[options.Users];
-await ForEachAsync(Enumerable.Range(0, options.Users), options.Parallelism, async i =>
-{
-    var username = $"seed{run}u{i}";
-    var body = new { user = new { username, email = $"{username}@example.com", password = "password123" } };
-    var json = await SendAsync(HttpMethod.Post, "api/users", null, body);
-    users[i] = (username, json!["user"]!["token"]!.GetValue<string>());
-});
+await ForEachAsync(
+    Enumerable.Range(0, options.Users),
+    options.Parallelism,
+    async i =>
+    {
+        var username = $"seed{run}u{i}";
+        var body = new
+        {
+            user = new
+            {
+                username,
+                email = $"{username}@example.com",
+                password = "password123",
+            },
+        };
+        var json = await SendAsync(HttpMethod.Post, "api/users", null, body);
+        users[i] = (username, json!["user"]!["token"]!.GetValue<string>());
+    }
+);
 Report("users", options.Users);
 
 var followPairs = RandomPairs(options.Follows, options.Users, random);
-await ForEachAsync(followPairs, options.Parallelism, async p =>
-    await SendAsync(HttpMethod.Post, $"api/profiles/{Uri.EscapeDataString(users[p.B].Username)}/follow", users[p.A].Token, null));
+await ForEachAsync(
+    followPairs,
+    options.Parallelism,
+    async p => await SendAsync(HttpMethod.Post, $"api/profiles/{Uri.EscapeDataString(users[p.B].Username)}/follow", users[p.A].Token, null)
+);
 Report("follows", followPairs.Count);
 
 var slugs = new string[options.Articles];
 var articleAuthors = Enumerable.Range(0, options.Articles).Select(_ => random.Next(options.Users)).ToArray();
-var articleTags = Enumerable.Range(0, options.Articles).Select(_ => tags.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray()).ToArray();
-await ForEachAsync(Enumerable.Range(0, options.Articles), options.Parallelism, async i =>
-{
-    var body = new
+var articleTags = Enumerable
+    .Range(0, options.Articles)
+    .Select(_ => tags.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray())
+    .ToArray();
+await ForEachAsync(
+    Enumerable.Range(0, options.Articles),
+    options.Parallelism,
+    async i =>
     {
-        article = new
+        var body = new
         {
-            title = $"Seeded article {i} {run}",
-            description = $"Description of article {i}",
-            body = string.Join(' ', Enumerable.Repeat("Lorem ipsum dolor sit amet.", 20)),
-            tagList = articleTags[i],
-        },
-    };
-    var json = await SendAsync(HttpMethod.Post, "api/articles", users[articleAuthors[i]].Token, body);
-    slugs[i] = json!["article"]!["slug"]!.GetValue<string>();
-});
+            article = new
+            {
+                title = $"Seeded article {i} {run}",
+                description = $"Description of article {i}",
+                body = string.Join(' ', Enumerable.Repeat("Lorem ipsum dolor sit amet.", 20)),
+                tagList = articleTags[i],
+            },
+        };
+        var json = await SendAsync(HttpMethod.Post, "api/articles", users[articleAuthors[i]].Token, body);
+        slugs[i] = json!["article"]!["slug"]!.GetValue<string>();
+    }
+);
 Report("articles", options.Articles);
 
 var favoritePairs = RandomPairs(options.Favorites, Math.Max(options.Users, options.Articles), random)
-    .Select(p => (User: p.A % options.Users, Article: p.B % options.Articles)).Distinct().ToList();
-await ForEachAsync(favoritePairs, options.Parallelism, async p =>
-    await SendAsync(HttpMethod.Post, $"api/articles/{slugs[p.Article]}/favorite", users[p.User].Token, null));
+    .Select(p => (User: p.A % options.Users, Article: p.B % options.Articles))
+    .Distinct()
+    .ToList();
+await ForEachAsync(
+    favoritePairs,
+    options.Parallelism,
+    async p => await SendAsync(HttpMethod.Post, $"api/articles/{slugs[p.Article]}/favorite", users[p.User].Token, null)
+);
 Report("favorites", favoritePairs.Count);
 
-await ForEachAsync(Enumerable.Range(0, options.Comments), options.Parallelism, async i =>
-{
-    var article = random.Next(options.Articles);
-    var user = random.Next(options.Users);
-    await SendAsync(HttpMethod.Post, $"api/articles/{slugs[article]}/comments", users[user].Token, new { comment = new { body = $"Comment {i}" } });
-});
+await ForEachAsync(
+    Enumerable.Range(0, options.Comments),
+    options.Parallelism,
+    async i =>
+    {
+        var article = random.Next(options.Articles);
+        var user = random.Next(options.Users);
+        await SendAsync(
+            HttpMethod.Post,
+            $"api/articles/{slugs[article]}/comments",
+            users[user].Token,
+            new { comment = new { body = $"Comment {i}" } }
+        );
+    }
+);
 Report("comments", options.Comments);
 
 Directory.CreateDirectory(options.Out);
+
 // The follower with the most follows makes a non-empty feed for the feed load test.
 var feedUser = followPairs.GroupBy(p => p.A).OrderByDescending(g => g.Count()).Select(g => g.Key).DefaultIfEmpty(0).First();
 await File.WriteAllLinesAsync(Path.Combine(options.Out, "slugs.txt"), slugs);
@@ -73,8 +112,7 @@ await File.WriteAllLinesAsync(Path.Combine(options.Out, "tags.txt"), tags);
 await File.WriteAllTextAsync(Path.Combine(options.Out, "feed-token.txt"), users[feedUser].Token);
 Console.WriteLine($"Done in {stopwatch.Elapsed.TotalSeconds:0.0} s; data for the load scripts in {options.Out}");
 
-void Report(string what, int count) =>
-    Console.WriteLine($"  {what,-10} {count,7}   ({stopwatch.Elapsed.TotalSeconds:0.0} s)");
+void Report(string what, int count) => Console.WriteLine($"  {what, -10} {count, 7}   ({stopwatch.Elapsed.TotalSeconds:0.0} s)");
 
 async Task<JsonNode?> SendAsync(HttpMethod method, string path, string? token, object? body)
 {
@@ -125,7 +163,18 @@ static List<(int A, int B)> RandomPairs(int count, int max, Random random)
 static async Task ForEachAsync<T>(IEnumerable<T> items, int parallelism, Func<T, Task> action) =>
     await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (item, _) => await action(item));
 
-internal sealed record SeedOptions(string Url, int Users, int Articles, int Follows, int Favorites, int Comments, int Tags, int Parallelism, int Seed, string Out)
+internal sealed record SeedOptions(
+    string Url,
+    int Users,
+    int Articles,
+    int Follows,
+    int Favorites,
+    int Comments,
+    int Tags,
+    int Parallelism,
+    int Seed,
+    string Out
+)
 {
     public static SeedOptions Parse(string[] args)
     {
@@ -146,6 +195,7 @@ internal sealed record SeedOptions(string Url, int Users, int Articles, int Foll
             Int("tags", 50),
             Int("parallelism", 8),
             Int("seed", 42),
-            map.GetValueOrDefault("out", "build/load/data"));
+            map.GetValueOrDefault("out", "build/load/data")
+        );
     }
 }

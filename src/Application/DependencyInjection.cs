@@ -47,7 +47,9 @@ public static class DependencyInjection
 
     private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface)
     {
-        var implementations = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
+        var implementations = assembly
+            .GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
         foreach (var type in implementations)
         {
             foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))

@@ -28,7 +28,11 @@ namespace CleanApp.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddInfrastructureServices(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
         var databaseOptions = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
@@ -43,20 +47,30 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
-                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) =>
-                    options.UseSqlite(sqlite)
-                        .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
-                        .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
-                        .AddInterceptors(SqlitePragmas));
+                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>(
+                    (sp, options) =>
+                        options
+                            .UseSqlite(sqlite)
+                            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                            .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
+                            .AddInterceptors(SqlitePragmas)
+                );
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is not set (use an environment variable or user secrets, never appsettings).");
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:Default is not set (use an environment variable or user secrets, never appsettings)."
+                    );
                 }
 
-                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) =>
-                    options.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).AddInterceptors(sp.GetServices<IDbTransactionInterceptor>()));
+                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>(
+                    (sp, options) =>
+                        options
+                            .UseSqlServer(connectionString)
+                            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                            .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
+                );
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
@@ -64,7 +78,8 @@ public static class DependencyInjection
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
-        services.AddIdentityCore<ApplicationUser>(options =>
+        services
+            .AddIdentityCore<ApplicationUser>(options =>
             {
                 // Length is the policy (shared/API.md): at least 8, no composition rules.
                 options.Password.RequiredLength = Domain.Users.UserConstraints.PasswordMinLength;
@@ -92,8 +107,9 @@ public static class DependencyInjection
         AddEmail(services, configuration);
 
         services.AddDataProtection().SetApplicationName("CleanApp");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())
+        ));
 
         return services;
     }
@@ -113,7 +129,14 @@ public static class DependencyInjection
         }
 
         // The email jobs (docs/dashboard.md, "Email"): batch size of the fan-outs, and the daily digest's recurring job.
-        services.Replace(ServiceDescriptor.Singleton(new EmailJobSettings { FanOutBatchSize = configuration.GetValue("Email:FanOutBatchSize", EmailJobSettings.DefaultFanOutBatchSize) }));
+        services.Replace(
+            ServiceDescriptor.Singleton(
+                new EmailJobSettings
+                {
+                    FanOutBatchSize = configuration.GetValue("Email:FanOutBatchSize", EmailJobSettings.DefaultFanOutBatchSize),
+                }
+            )
+        );
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.SectionName));
         services.AddHostedService<DailyDigestRegistration>();
     }

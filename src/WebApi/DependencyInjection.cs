@@ -19,8 +19,10 @@ public static class DependencyInjection
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
 
         services.AddExceptionHandler<ExceptionHandler>();
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o =>
+            o.CustomizeProblemDetails = c =>
+                c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier
+        );
 
         AddAuthentication(services, configuration);
         services.AddCors(o =>
@@ -30,35 +32,51 @@ public static class DependencyInjection
                 {
                     var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
                     (origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins)).AllowAnyHeader().AllowAnyMethod();
-                }));
+                }
+            )
+        );
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {
-            o.SwaggerDoc("v1", new OpenApiInfo
+            o.SwaggerDoc(
+                "v1",
+                new OpenApiInfo
+                {
+                    Title = "CleanApp API",
+                    Version = "v1",
+                    Description =
+                        "The RealWorld (Conduit) API. Authenticate with `Authorization: Token <token>` (or `Bearer <token>`). Errors: `{\"errors\":{\"field\":[\"message\"]}}`.",
+                }
+            );
+            o.AddSecurityDefinition(
+                "Token",
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = "Authorization",
+                    Description = "`Token <token>` — the token from `user.token`.",
+                }
+            );
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
-                Title = "CleanApp API",
-                Version = "v1",
-                Description = "The RealWorld (Conduit) API. Authenticate with `Authorization: Token <token>` (or `Bearer <token>`). Errors: `{\"errors\":{\"field\":[\"message\"]}}`.",
+                [new OpenApiSecuritySchemeReference("Token", document)] = [],
             });
-            o.AddSecurityDefinition("Token", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = "Authorization",
-                Description = "`Token <token>` — the token from `user.token`.",
-            });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Token", document)] = [] });
             o.CustomSchemaIds(SchemaId);
             o.OperationFilter<JsonRequestBodyOperationFilter>();
-            o.MapType<Application.Common.Models.Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
-            o.MapType<Application.Common.Models.Optional<IReadOnlyList<string?>?>>(() => new OpenApiSchema
-            {
-                Type = JsonSchemaType.Array,
-                Items = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
+            o.MapType<Application.Common.Models.Optional<string?>>(() =>
+                new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null }
+            );
+            o.MapType<Application.Common.Models.Optional<IReadOnlyList<string?>?>>(() =>
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                }
+            );
         });
 
         return services;
@@ -66,17 +84,21 @@ public static class DependencyInjection
 
     private static void AddAuthentication(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromDays(7));
-                o.Events.OnMessageReceived = context =>
+        services
+            .AddAuthentication(IdentityConstants.BearerScheme)
+            .AddBearerToken(
+                IdentityConstants.BearerScheme,
+                o =>
                 {
-                    // Conduit clients send "Token <t>"; the framework reads only "Bearer <t>". Accept both (shared/API.md).
-                    context.Token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
-                    return Task.CompletedTask;
-                };
-            })
+                    o.BearerTokenExpiration = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromDays(7));
+                    o.Events.OnMessageReceived = context =>
+                    {
+                        // Conduit clients send "Token <t>"; the framework reads only "Bearer <t>". Accept both (shared/API.md).
+                        context.Token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
+                        return Task.CompletedTask;
+                    };
+                }
+            )
             .AddOpsCookie(configuration);
         services.AddAuthorization(OpsAuthentication.AddJobsPolicies);
         services.AddAntiforgery(o =>

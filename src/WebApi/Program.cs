@@ -11,8 +11,8 @@ var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configurat
 builder.Logging.ClearProviders();
 builder.Logging.AddSerilog(logger, dispose: true);
 
-builder.Services
-    .AddApplicationServices()
+builder
+    .Services.AddApplicationServices()
     .AddInfrastructureServices(builder.Configuration, builder.Environment)
     .AddWebApiServices(builder.Configuration);
 

@@ -35,7 +35,10 @@ public static class WebApplicationExtensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks(
+            "/health/ready",
+            new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync }
+        );
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         app.MapEndpointGroups();
         return app;
@@ -61,7 +64,10 @@ public static class WebApplicationExtensions
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }
+            ),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

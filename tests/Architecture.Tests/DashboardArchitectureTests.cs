@@ -12,12 +12,14 @@ namespace CleanApp.Architecture.Tests;
 /// </summary>
 public sealed class DashboardArchitectureTests
 {
-    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private const BindingFlags All =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     [Test]
     public void Dashboard_and_endpoint_code_never_touches_the_DbContext()
     {
-        var types = typeof(DashboardLayout).Assembly.GetTypes()
+        var types = typeof(DashboardLayout)
+            .Assembly.GetTypes()
             .Where(t => t.Namespace is "CleanApp.WebApi.Dashboard" or "CleanApp.WebApi.Endpoints")
             .ToList();
         Assert.That(types, Has.Count.GreaterThan(5));
@@ -38,7 +40,9 @@ public sealed class DashboardArchitectureTests
 
         foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
         {
-            var types = method.GetParameters().Select(p => p.ParameterType)
+            var types = method
+                .GetParameters()
+                .Select(p => p.ParameterType)
                 .Concat(method is MethodInfo m ? [m.ReturnType] : [])
                 .Concat(method.GetMethodBody()?.LocalVariables.Select(l => l.LocalType) ?? []);
             foreach (var used in types.Where(IsPersistence))

@@ -16,13 +16,16 @@ public sealed class EndpointRulesTests
     public void There_are_endpoint_classes_to_check() => Assert.That(EndpointTypes(), Is.Not.Empty);
 
     [Test]
-    public void Endpoint_classes_never_use_the_DbContext() =>
-        Assert.That(DbContextUsages(EndpointTypes()), Is.Empty);
+    public void Endpoint_classes_never_use_the_DbContext() => Assert.That(DbContextUsages(EndpointTypes()), Is.Empty);
 
     [Test]
     public void Endpoint_groups_live_in_the_Endpoints_namespace()
     {
-        var groups = Layers.WebApi.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(CleanApp.WebApi.Common.IEndpointGroup).IsAssignableFrom(t));
+        var groups = Layers
+            .WebApi.GetTypes()
+            .Where(t =>
+                t is { IsAbstract: false, IsInterface: false } && typeof(CleanApp.WebApi.Common.IEndpointGroup).IsAssignableFrom(t)
+            );
 
         Assert.That(groups.Select(t => t.Namespace), Is.All.EqualTo(EndpointsNamespace));
     }
@@ -39,11 +42,15 @@ public sealed class EndpointRulesTests
         Assert.That(DbContextUsages([typeof(BadParameterExample)]), Is.Not.Empty);
 
     private static List<string> DbContextUsages(IEnumerable<Type> types) =>
-        (from type in types
-         from usage in TypeUsage.UsedBy(type)
-         from used in TypeUsage.Flatten(usage.Type)
-         where IsPersistence(used)
-         select $"{usage.Where} uses {used.FullName}").Distinct().ToList();
+        (
+            from type in types
+            from usage in TypeUsage.UsedBy(type)
+            from used in TypeUsage.Flatten(usage.Type)
+            where IsPersistence(used)
+            select $"{usage.Where} uses {used.FullName}"
+        )
+            .Distinct()
+            .ToList();
 
     private static bool IsPersistence(Type type) =>
         typeof(DbContext).IsAssignableFrom(type)

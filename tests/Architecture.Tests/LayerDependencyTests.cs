@@ -13,7 +13,8 @@ public sealed class LayerDependencyTests
         Assert.That(
             references.Where(name => !(name.StartsWith("System", StringComparison.Ordinal) || name is "netstandard" or "mscorlib")),
             Is.Empty,
-            "Domain may reference System.* only: " + string.Join(", ", references));
+            "Domain may reference System.* only: " + string.Join(", ", references)
+        );
     }
 
     [Test]
@@ -22,7 +23,10 @@ public sealed class LayerDependencyTests
 
     [Test]
     public void Application_references_only_Domain_among_the_projects() =>
-        Assert.That(Layers.ReferencedAssemblyNames(Layers.Application).Where(n => n.StartsWith("CleanApp.", StringComparison.Ordinal)), Is.EqualTo(new[] { "CleanApp.Domain" }));
+        Assert.That(
+            Layers.ReferencedAssemblyNames(Layers.Application).Where(n => n.StartsWith("CleanApp.", StringComparison.Ordinal)),
+            Is.EqualTo(new[] { "CleanApp.Domain" })
+        );
 
     [TestCase("CleanApp.Infrastructure")]
     [TestCase("CleanApp.WebApi")]

@@ -8,7 +8,9 @@ namespace CleanApp.Architecture.Tests;
 public sealed class NamingConventionTests
 {
     private static IEnumerable<Type> Requests() =>
-        Layers.ConcreteTypes(Layers.Application).Where(t => Layers.ClosedInterfacesOf(t, typeof(IRequest<>)).Any() || typeof(IRequest).IsAssignableFrom(t));
+        Layers
+            .ConcreteTypes(Layers.Application)
+            .Where(t => Layers.ClosedInterfacesOf(t, typeof(IRequest<>)).Any() || typeof(IRequest).IsAssignableFrom(t));
 
     private static IEnumerable<Type> RequestHandlers() =>
         Layers.ConcreteTypes(Layers.Application).Where(t => Layers.ClosedInterfacesOf(t, typeof(IRequestHandler<,>)).Any());
@@ -41,8 +43,12 @@ public sealed class NamingConventionTests
     [Test]
     public void Every_notification_handler_ends_with_Handler() =>
         Assert.That(
-            Layers.ConcreteTypes(Layers.Application).Where(t => Layers.ClosedInterfacesOf(t, typeof(INotificationHandler<>)).Any()).Select(t => t.Name),
-            Is.All.EndsWith("Handler"));
+            Layers
+                .ConcreteTypes(Layers.Application)
+                .Where(t => Layers.ClosedInterfacesOf(t, typeof(INotificationHandler<>)).Any())
+                .Select(t => t.Name),
+            Is.All.EndsWith("Handler")
+        );
 
     [Test]
     public void Every_validator_is_named_after_its_request_plus_Validator()
@@ -61,7 +67,9 @@ public sealed class NamingConventionTests
     public void Commands_end_with_Command_and_live_under_Commands()
     {
         var offenders = Requests()
-            .Where(t => t.Namespace!.Contains(".Commands.", StringComparison.Ordinal) != t.Name.EndsWith("Command", StringComparison.Ordinal))
+            .Where(t =>
+                t.Namespace!.Contains(".Commands.", StringComparison.Ordinal) != t.Name.EndsWith("Command", StringComparison.Ordinal)
+            )
             .Select(t => t.FullName);
 
         Assert.That(offenders, Is.Empty);
@@ -80,8 +88,11 @@ public sealed class NamingConventionTests
     [Test]
     public void Every_request_is_either_a_command_or_a_query() =>
         Assert.That(
-            Requests().Where(t => !t.Name.EndsWith("Command", StringComparison.Ordinal) && !t.Name.EndsWith("Query", StringComparison.Ordinal)).Select(t => t.FullName),
-            Is.Empty);
+            Requests()
+                .Where(t => !t.Name.EndsWith("Command", StringComparison.Ordinal) && !t.Name.EndsWith("Query", StringComparison.Ordinal))
+                .Select(t => t.FullName),
+            Is.Empty
+        );
 
     [Test]
     public void Every_request_has_exactly_one_handler()
@@ -99,7 +110,11 @@ public sealed class NamingConventionTests
     {
         var offenders =
             from type in RequestHandlers().Concat(Validators())
-            from contract in type.GetInterfaces().Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            from contract in type.GetInterfaces()
+                .Where(i =>
+                    i.IsGenericType
+                    && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                )
             let request = contract.GetGenericArguments()[0]
             where request.Assembly == Layers.Application && request.Namespace != type.Namespace
             select $"{type.FullName} is not in {request.Namespace}";

@@ -55,22 +55,36 @@ internal static class ArticleQueries
             },
         };
 
-    public static async Task<ArticleDto> GetBySlugAsync(IApplicationDbContext db, string slug, Guid? callerId, CancellationToken cancellationToken)
+    public static async Task<ArticleDto> GetBySlugAsync(
+        IApplicationDbContext db,
+        string slug,
+        Guid? callerId,
+        CancellationToken cancellationToken
+    )
     {
-        var article = await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(ToDto(db, callerId)).SingleOrDefaultAsync(cancellationToken)
+        var article =
+            await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(ToDto(db, callerId)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("article");
         return article with { TagList = SortTags(article.TagList) };
     }
 
     public static async Task<ArticleDto> GetByIdAsync(IApplicationDbContext db, int id, Guid? callerId, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ToDto(db, callerId)).SingleOrDefaultAsync(cancellationToken)
+        var article =
+            await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ToDto(db, callerId)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("article");
         return article with { TagList = SortTags(article.TagList) };
     }
 
     /// <summary>Two statements (count, page), newest first with the id as a deterministic tie-break.</summary>
-    public static async Task<ArticlesPageDto> PageAsync(IApplicationDbContext db, IQueryable<Article> matches, Guid? callerId, int limit, int offset, CancellationToken cancellationToken)
+    public static async Task<ArticlesPageDto> PageAsync(
+        IApplicationDbContext db,
+        IQueryable<Article> matches,
+        Guid? callerId,
+        int limit,
+        int offset,
+        CancellationToken cancellationToken
+    )
     {
         var count = await matches.CountAsync(cancellationToken);
         var items = await matches
@@ -80,11 +94,7 @@ internal static class ArticleQueries
             .Take(limit)
             .Select(ToListItem(db, callerId))
             .ToListAsync(cancellationToken);
-        return new ArticlesPageDto
-        {
-            Articles = items.ConvertAll(i => i with { TagList = SortTags(i.TagList) }),
-            ArticlesCount = count,
-        };
+        return new ArticlesPageDto { Articles = items.ConvertAll(i => i with { TagList = SortTags(i.TagList) }), ArticlesCount = count };
     }
 
     /// <summary>Sorted in memory: database collations (SQL Server's case-insensitive default) are not ordinal.</summary>

@@ -9,29 +9,36 @@ namespace CleanApp.Application.Profiles;
 internal static class ProfileQueries
 {
     /// <summary>One statement: the profile by username (case-insensitive) with <c>following</c> for <paramref name="callerId"/>.</summary>
-    public static async Task<ProfileDto> GetByUsernameAsync(IApplicationDbContext db, string username, Guid? callerId, CancellationToken cancellationToken)
+    public static async Task<ProfileDto> GetByUsernameAsync(
+        IApplicationDbContext db,
+        string username,
+        Guid? callerId,
+        CancellationToken cancellationToken
+    )
     {
         var normalized = User.Normalize(username);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedUsername == normalized)
-            .Select(u => new ProfileDto
-            {
-                Username = u.Username,
-                Bio = u.Bio,
-                Image = u.Image,
-                Following = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
-            })
-            .SingleOrDefaultAsync(cancellationToken)
+        return await db
+                .Users.AsNoTracking()
+                .Where(u => u.NormalizedUsername == normalized)
+                .Select(u => new ProfileDto
+                {
+                    Username = u.Username,
+                    Bio = u.Bio,
+                    Image = u.Image,
+                    Following = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
+                })
+                .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("profile");
     }
 
     public static async Task<Guid> GetIdByUsernameAsync(IApplicationDbContext db, string username, CancellationToken cancellationToken)
     {
         var normalized = User.Normalize(username);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedUsername == normalized)
-            .Select(u => (Guid?)u.Id)
-            .SingleOrDefaultAsync(cancellationToken)
+        return await db
+                .Users.AsNoTracking()
+                .Where(u => u.NormalizedUsername == normalized)
+                .Select(u => (Guid?)u.Id)
+                .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("profile");
     }
 }

@@ -7,7 +7,5 @@ namespace CleanApp.Application.Users;
 public sealed class UserMappingProfile : CompatProfile
 {
     public UserMappingProfile() =>
-        CreateMap<User, UserDto>()
-            .ForMember(d => d.Email, o => o.Ignore())
-            .ForMember(d => d.Token, o => o.Ignore());
+        CreateMap<User, UserDto>().ForMember(d => d.Email, o => o.Ignore()).ForMember(d => d.Token, o => o.Ignore());
 }

@@ -59,7 +59,8 @@ public sealed class Article : BaseEntity, IAuditable
             Articles.Slug.FromTitle(requiredTitle),
             requiredTitle,
             Require("description", description, ArticleConstraints.DescriptionMaxLength),
-            Require("body", body, ArticleConstraints.BodyMaxLength));
+            Require("body", body, ArticleConstraints.BodyMaxLength)
+        );
         article.ReplaceTags(tags);
         article.AddDomainEvent(new ArticlePublishedEvent(article.PublicId, authorId));
         return article;
@@ -82,7 +83,8 @@ public sealed class Article : BaseEntity, IAuditable
         Title = newTitle;
     }
 
-    public void ChangeDescription(string description) => Description = Require("description", description, ArticleConstraints.DescriptionMaxLength);
+    public void ChangeDescription(string description) =>
+        Description = Require("description", description, ArticleConstraints.DescriptionMaxLength);
 
     public void ChangeBody(string body) => Body = Require("body", body, ArticleConstraints.BodyMaxLength);
 

@@ -23,7 +23,9 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopeFactory) : I
     {
         using var scope = scopeFactory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        db.DataProtectionKeys.Add(
+            new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) }
+        );
         db.SaveChanges();
     }
 }

@@ -28,7 +28,11 @@ public sealed class DigestOptions
 /// ones included (<c>Jobs:Enabled=false</c>); whichever server runs the scheduler enqueues each occurrence exactly once.
 /// An invalid cron or zone does not stop the host: the engine keeps the job disabled with its error on the dashboard.
 /// </summary>
-public sealed class DailyDigestRegistration(IServiceScopeFactory scopes, IOptions<DigestOptions> options, ILogger<DailyDigestRegistration> logger) : IHostedService
+public sealed class DailyDigestRegistration(
+    IServiceScopeFactory scopes,
+    IOptions<DigestOptions> options,
+    ILogger<DailyDigestRegistration> logger
+) : IHostedService
 {
     public const string RecurringJobId = "daily-digest";
 
@@ -41,14 +45,28 @@ public sealed class DailyDigestRegistration(IServiceScopeFactory scopes, IOption
         {
             if (await recurring.RemoveIfExistsAsync(RecurringJobId, cancellationToken))
             {
-                logger.LogInformation("Daily digest disabled (Digest:Enabled=false): recurring job {RecurringJobId} removed", RecurringJobId);
+                logger.LogInformation(
+                    "Daily digest disabled (Digest:Enabled=false): recurring job {RecurringJobId} removed",
+                    RecurringJobId
+                );
             }
 
             return;
         }
 
-        await recurring.AddOrUpdateAsync(RecurringJobId, new SendDailyDigestCommand(), digest.Cron, new RecurringJobOptions { TimeZoneId = digest.TimeZone }, cancellationToken);
-        logger.LogInformation("Recurring job {RecurringJobId} registered: {Cron} in {TimeZone}", RecurringJobId, digest.Cron, digest.TimeZone);
+        await recurring.AddOrUpdateAsync(
+            RecurringJobId,
+            new SendDailyDigestCommand(),
+            digest.Cron,
+            new RecurringJobOptions { TimeZoneId = digest.TimeZone },
+            cancellationToken
+        );
+        logger.LogInformation(
+            "Recurring job {RecurringJobId} registered: {Cron} in {TimeZone}",
+            RecurringJobId,
+            digest.Cron,
+            digest.TimeZone
+        );
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

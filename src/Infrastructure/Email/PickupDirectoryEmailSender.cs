@@ -19,7 +19,13 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
         System.IO.Directory.CreateDirectory(staging);
         try
         {
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            using (
+                var client = new SmtpClient
+                {
+                    DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                    PickupDirectoryLocation = staging,
+                }
+            )
             using (var mail = MailMessages.Create(options.Value.From, message))
             {
                 await client.SendMailAsync(mail, cancellationToken);

@@ -11,19 +11,28 @@ namespace CleanApp.Infrastructure.Identity;
 public sealed class IdentityService(
     UserManager<ApplicationUser> userManager,
     IUserClaimsPrincipalFactory<ApplicationUser> principalFactory,
-    IAuthorizationService authorizationService) : IIdentityService
+    IAuthorizationService authorizationService
+) : IIdentityService
 {
     public static string UserNameFor(Guid userId) => userId.ToString("N", CultureInfo.InvariantCulture);
 
     public Task<bool> IsEmailTakenAsync(string email, Guid? exceptUserId, CancellationToken cancellationToken)
     {
         var normalized = userManager.NormalizeEmail(email);
-        return userManager.Users.AnyAsync(u => u.NormalizedEmail == normalized && (exceptUserId == null || u.Id != exceptUserId), cancellationToken);
+        return userManager.Users.AnyAsync(
+            u => u.NormalizedEmail == normalized && (exceptUserId == null || u.Id != exceptUserId),
+            cancellationToken
+        );
     }
 
     public async Task<IReadOnlyDictionary<string, string[]>> CreateUserAsync(Guid userId, string email, string password)
     {
-        var user = new ApplicationUser { Id = userId, UserName = UserNameFor(userId), Email = email };
+        var user = new ApplicationUser
+        {
+            Id = userId,
+            UserName = UserNameFor(userId),
+            Email = email,
+        };
         var result = await userManager.CreateAsync(user, password);
         ThrowIfEmailTaken(result);
         return ToErrors(result);
@@ -61,7 +70,8 @@ public sealed class IdentityService(
 
     public async Task<IReadOnlyDictionary<string, string[]>> UpdateCredentialsAsync(Guid userId, string? newEmail, string? newPassword)
     {
-        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No credentials for user {userId}.");
+        var user =
+            await userManager.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No credentials for user {userId}.");
         if (newEmail is not null && !string.Equals(user.Email, newEmail, StringComparison.Ordinal))
         {
             user.Email = newEmail;
@@ -123,8 +133,8 @@ public sealed class IdentityService(
     }
 
     private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>
-        result.Errors
-            .GroupBy(e => FieldOf(e.Code), e => e.Description, StringComparer.Ordinal)
+        result
+            .Errors.GroupBy(e => FieldOf(e.Code), e => e.Description, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     private static string FieldOf(string code) =>
@@ -133,5 +143,7 @@ public sealed class IdentityService(
         : code.Contains("UserName", StringComparison.Ordinal) ? "username"
         : "user";
 
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString())
+    );
 }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CleanApp.Infrastructure.Identity;
 
-public sealed class OpsUserService(UserManager<ApplicationUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IIdentityService identity)
-    : IOpsUserService
+public sealed class OpsUserService(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IIdentityService identity
+) : IOpsUserService
 {
     public async Task<OpsSignInResult> CheckCredentialsAsync(string email, string password)
     {
@@ -32,7 +35,10 @@ public sealed class OpsUserService(UserManager<ApplicationUser> userManager, Rol
             return null;
         }
 
-        var roles = (await userManager.GetRolesAsync(user)).Where(r => OpsRoles.All.Contains(r, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var roles = (await userManager.GetRolesAsync(user))
+            .Where(r => OpsRoles.All.Contains(r, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return roles.Count == 0 ? null : new OpsAccount(user.Id, user.Email ?? string.Empty, roles, user.SecurityStamp ?? string.Empty);
     }
 
@@ -55,7 +61,13 @@ public sealed class OpsUserService(UserManager<ApplicationUser> userManager, Rol
         if (user is null)
         {
             var id = Guid.NewGuid();
-            user = new ApplicationUser { Id = id, UserName = IdentityService.UserNameFor(id), Email = email, EmailConfirmed = true };
+            user = new ApplicationUser
+            {
+                Id = id,
+                UserName = IdentityService.UserNameFor(id),
+                Email = email,
+                EmailConfirmed = true,
+            };
             var created = await userManager.CreateAsync(user, password);
             if (!created.Succeeded)
             {
@@ -101,6 +113,11 @@ public sealed class OpsUserService(UserManager<ApplicationUser> userManager, Rol
     private static Dictionary<string, string[]> One(string key, string message) => new(StringComparer.Ordinal) { [key] = [message] };
 
     private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>
-        result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e => e.Description, StringComparer.Ordinal)
+        result
+            .Errors.GroupBy(
+                e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email",
+                e => e.Description,
+                StringComparer.Ordinal
+            )
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 }

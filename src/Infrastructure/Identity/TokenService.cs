@@ -17,9 +17,7 @@ public sealed class TokenService(IOptionsMonitor<BearerTokenOptions> options, Ti
     public string CreateToken(Guid userId)
     {
         var bearer = options.Get(IdentityConstants.BearerScheme);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userId.ToString())],
-            IdentityConstants.BearerScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], IdentityConstants.BearerScheme);
         var now = clock.GetUtcNow();
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + bearer.BearerTokenExpiration };
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), properties, IdentityConstants.BearerScheme);

@@ -11,28 +11,37 @@ namespace CleanApp.Infrastructure.Jobs;
 /// with it, and <see cref="JobEnqueuedInterceptor"/> wakes the workers after the commit. Delete and requeue act at once
 /// in their own short transaction.
 /// </summary>
-public sealed class BackgroundJobClient(ApplicationDbContext db, JobKindRegistry registry, JobTransitions transitions, JobStore store, TimeProvider clock)
-    : IBackgroundJobClient
+public sealed class BackgroundJobClient(
+    ApplicationDbContext db,
+    JobKindRegistry registry,
+    JobTransitions transitions,
+    JobStore store,
+    TimeProvider clock
+) : IBackgroundJobClient
 {
     public string Enqueue<TCommand>(TCommand command, JobOptions? options = null)
-        where TCommand : IRequest<Unit> =>
-        Create(command, options, JobState.Enqueued, runAt: null, parent: null, "Enqueued");
+        where TCommand : IRequest<Unit> => Create(command, options, JobState.Enqueued, runAt: null, parent: null, "Enqueued");
 
     public string Schedule<TCommand>(TCommand command, TimeSpan delay, JobOptions? options = null)
-        where TCommand : IRequest<Unit> =>
-        Schedule(command, clock.GetUtcNow() + delay, options);
+        where TCommand : IRequest<Unit> => Schedule(command, clock.GetUtcNow() + delay, options);
 
     public string Schedule<TCommand>(TCommand command, DateTimeOffset enqueueAt, JobOptions? options = null)
         where TCommand : IRequest<Unit> =>
         Create(command, options, JobState.Scheduled, enqueueAt.UtcDateTime, parent: null, $"Scheduled for {enqueueAt.UtcDateTime:O}");
 
-    public string ContinueJobWith<TCommand>(string parentId, TCommand command, JobContinuationOptions when = JobContinuationOptions.OnlyOnSucceededState, JobOptions? options = null)
+    public string ContinueJobWith<TCommand>(
+        string parentId,
+        TCommand command,
+        JobContinuationOptions when = JobContinuationOptions.OnlyOnSucceededState,
+        JobOptions? options = null
+    )
         where TCommand : IRequest<Unit>
     {
         ArgumentException.ThrowIfNullOrEmpty(parentId);
 
         // The parent may be staged in this same unit of work, or already committed (possibly already finished).
-        var parentState = db.Jobs.Local.FirstOrDefault(j => j.Id == parentId)?.State
+        var parentState =
+            db.Jobs.Local.FirstOrDefault(j => j.Id == parentId)?.State
             ?? db.Jobs.AsNoTracking().Where(j => j.Id == parentId).Select(j => (JobState?)j.State).FirstOrDefault()
             ?? throw new InvalidOperationException($"Parent job '{parentId}' does not exist.");
 
@@ -42,10 +51,17 @@ public sealed class BackgroundJobClient(ApplicationDbContext db, JobKindRegistry
             // Added after the parent finished: resolve now (the scheduler's sweep also covers a parent finishing between this read and the commit).
             var job = db.Jobs.Local.First(j => j.Id == id);
             var matches = JobTransitions.Matches(when, parentState);
-            transitions.Apply(db, job, matches ? JobState.Enqueued : JobState.Deleted, new TransitionData
-            {
-                Reason = matches ? $"Parent {parentId} already {parentState.ToString().ToLowerInvariant()}" : $"Parent {parentId} already {parentState.ToString().ToLowerInvariant()}: continuation option not met",
-            });
+            transitions.Apply(
+                db,
+                job,
+                matches ? JobState.Enqueued : JobState.Deleted,
+                new TransitionData
+                {
+                    Reason = matches
+                        ? $"Parent {parentId} already {parentState.ToString().ToLowerInvariant()}"
+                        : $"Parent {parentId} already {parentState.ToString().ToLowerInvariant()}: continuation option not met",
+                }
+            );
         }
 
         return id;
@@ -57,7 +73,14 @@ public sealed class BackgroundJobClient(ApplicationDbContext db, JobKindRegistry
     public Task<bool> RequeueAsync(string jobId, string? reason = null, CancellationToken cancellationToken = default) =>
         JobCommands.RequeueAsync(store, transitions, jobId, reason ?? "Requeued manually", cancellationToken);
 
-    private string Create(object command, JobOptions? options, JobState state, DateTime? runAt, (string Id, JobContinuationOptions When)? parent, string reason)
+    private string Create(
+        object command,
+        JobOptions? options,
+        JobState state,
+        DateTime? runAt,
+        (string Id, JobContinuationOptions When)? parent,
+        string reason
+    )
     {
         ArgumentNullException.ThrowIfNull(command);
         var descriptor = registry.GetByType(command.GetType());
@@ -84,12 +107,14 @@ public sealed class BackgroundJobClient(ApplicationDbContext db, JobKindRegistry
             Payload = JobSerializer.Serialize(command),
             MaxRetries = attempts,
             OnAttemptsExceeded = options?.OnAttemptsExceeded ?? defaults.OnAttemptsExceeded,
-            RetryPolicy = JobSerializer.SerializeRetryPolicy(new JobRetryPolicy
-            {
-                DelaysSeconds = options?.RetryDelays?.Select(d => d.TotalSeconds).ToList(),
-                OnlyOn = options?.RetryOnlyOn,
-                ExceptOn = options?.RetryExceptOn,
-            }),
+            RetryPolicy = JobSerializer.SerializeRetryPolicy(
+                new JobRetryPolicy
+                {
+                    DelaysSeconds = options?.RetryDelays?.Select(d => d.TotalSeconds).ToList(),
+                    OnlyOn = options?.RetryOnlyOn,
+                    ExceptOn = options?.RetryExceptOn,
+                }
+            ),
             IdempotencyKey = options?.IdempotencyKey,
             ParentId = parent?.Id,
             ContinuationOption = parent?.When,

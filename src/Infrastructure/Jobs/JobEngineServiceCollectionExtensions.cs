@@ -69,9 +69,14 @@ public static class JobEngineServiceCollectionExtensions
 
         if (registerHandlers)
         {
-            foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+            foreach (
+                var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
+            )
             {
-                foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+                foreach (
+                    var service in type.GetInterfaces()
+                        .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
+                )
                 {
                     services.TryAddEnumerable(ServiceDescriptor.Transient(service, type));
                 }

@@ -19,7 +19,11 @@ public sealed class JobEnqueuedInterceptor(JobEnqueueTracker tracker) : SaveChan
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         tracker.BeforeSave(eventData.Context);
         return ValueTask.FromResult(result);
@@ -31,7 +35,11 @@ public sealed class JobEnqueuedInterceptor(JobEnqueueTracker tracker) : SaveChan
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         tracker.AfterSave(eventData.Context);
         return ValueTask.FromResult(result);
@@ -51,7 +59,11 @@ public sealed class JobCommitInterceptor(JobEnqueueTracker tracker) : DbTransact
 {
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => tracker.AfterCommit();
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         tracker.AfterCommit();
         return Task.CompletedTask;
@@ -59,7 +71,11 @@ public sealed class JobCommitInterceptor(JobEnqueueTracker tracker) : DbTransact
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => tracker.Discard();
 
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionRolledBackAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         tracker.Discard();
         return Task.CompletedTask;
@@ -67,7 +83,11 @@ public sealed class JobCommitInterceptor(JobEnqueueTracker tracker) : DbTransact
 
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => tracker.Discard();
 
-    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionFailedAsync(
+        DbTransaction transaction,
+        TransactionErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         tracker.Discard();
         return Task.CompletedTask;
@@ -81,8 +101,11 @@ public sealed class JobEnqueueTracker(JobWakeUpSignal signal)
     private bool _pendingCommit;
 
     public void BeforeSave(DbContext? context) =>
-        _pendingSave = context is not null
-            && context.ChangeTracker.Entries<JobRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.State == JobState.Enqueued);
+        _pendingSave =
+            context is not null
+            && context
+                .ChangeTracker.Entries<JobRecord>()
+                .Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.State == JobState.Enqueued);
 
     public void AfterSave(DbContext? context)
     {

@@ -20,13 +20,30 @@ public static class JobHistoryWriter
         var history = db.ChangeTracker.Entries<JobHistoryEntry>().Where(e => e.State == EntityState.Added).ToList();
         foreach (var chunk in history.Chunk(HistoryRowsPerCommand))
         {
-            var sql = new StringBuilder("INSERT INTO \"JobHistory\" (\"JobId\", \"State\", \"Reason\", \"CreatedAt\", \"ServerId\", \"WorkerId\", \"ExceptionType\", \"ExceptionMessage\", \"ExceptionDetails\", \"LatencyMs\", \"DurationMs\", \"Data\") VALUES ");
+            var sql = new StringBuilder(
+                "INSERT INTO \"JobHistory\" (\"JobId\", \"State\", \"Reason\", \"CreatedAt\", \"ServerId\", \"WorkerId\", \"ExceptionType\", \"ExceptionMessage\", \"ExceptionDetails\", \"LatencyMs\", \"DurationMs\", \"Data\") VALUES "
+            );
             var parameters = new List<object?>();
             for (var i = 0; i < chunk.Length; i++)
             {
                 var h = chunk[i].Entity;
                 sql.Append(i == 0 ? "(" : ", (");
-                AppendValues(sql, parameters, h.JobId, (int)h.State, h.Reason, h.CreatedAt, h.ServerId, h.WorkerId, h.ExceptionType, h.ExceptionMessage, h.ExceptionDetails, h.LatencyMs, h.DurationMs, h.Data);
+                AppendValues(
+                    sql,
+                    parameters,
+                    h.JobId,
+                    (int)h.State,
+                    h.Reason,
+                    h.CreatedAt,
+                    h.ServerId,
+                    h.WorkerId,
+                    h.ExceptionType,
+                    h.ExceptionMessage,
+                    h.ExceptionDetails,
+                    h.LatencyMs,
+                    h.DurationMs,
+                    h.Data
+                );
                 sql.Append(')');
                 chunk[i].State = EntityState.Detached;
             }
@@ -45,7 +62,14 @@ public static class JobHistoryWriter
 
             foreach (var group in counters.GroupBy(c => c.Entity.Key, StringComparer.Ordinal))
             {
-                db.JobCounters.Add(new JobCounterRecord { Key = group.Key, Value = group.Sum(c => c.Entity.Value), CreatedAt = group.Max(c => c.Entity.CreatedAt) });
+                db.JobCounters.Add(
+                    new JobCounterRecord
+                    {
+                        Key = group.Key,
+                        Value = group.Sum(c => c.Entity.Value),
+                        CreatedAt = group.Max(c => c.Entity.CreatedAt),
+                    }
+                );
             }
         }
     }

@@ -37,7 +37,9 @@ public sealed class JobKindRegistry : IJobKindRegistry
             var descriptor = new JobKindDescriptor(attribute.Kind, type, attribute);
             if (!_byKind.TryAdd(attribute.Kind, descriptor) && _byKind[attribute.Kind].CommandType != type)
             {
-                throw new InvalidOperationException($"Job kind '{attribute.Kind}' is used by both {_byKind[attribute.Kind].CommandType.FullName} and {type.FullName}.");
+                throw new InvalidOperationException(
+                    $"Job kind '{attribute.Kind}' is used by both {_byKind[attribute.Kind].CommandType.FullName} and {type.FullName}."
+                );
             }
 
             _byType[type] = descriptor;
@@ -53,5 +55,7 @@ public sealed class JobKindRegistry : IJobKindRegistry
     public JobKindDescriptor GetByType(Type commandType) =>
         TryGetByType(commandType, out var descriptor)
             ? descriptor
-            : throw new InvalidOperationException($"{commandType.FullName} is not a registered job kind: add [BackgroundJob(\"kind-name\")] to it (docs/jobs.md).");
+            : throw new InvalidOperationException(
+                $"{commandType.FullName} is not a registered job kind: add [BackgroundJob(\"kind-name\")] to it (docs/jobs.md)."
+            );
 }

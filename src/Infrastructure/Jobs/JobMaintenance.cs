@@ -21,33 +21,47 @@ public sealed class JobMaintenance(JobStore store, TimeProvider clock, IOptions<
         for (var round = 0; round < 100; round++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var removed = await store.RunAsync(async db =>
-            {
-                var ids = await db.Jobs.AsNoTracking().Where(j => j.ExpiresAt != null && j.ExpiresAt <= now).OrderBy(j => j.ExpiresAt).Select(j => j.Id).Take(batchSize).ToListAsync(cancellationToken);
-                if (ids.Count == 0)
+            var removed = await store.RunAsync(
+                async db =>
                 {
-                    return (Deleted: 0, Full: false);
-                }
+                    var ids = await db
+                        .Jobs.AsNoTracking()
+                        .Where(j => j.ExpiresAt != null && j.ExpiresAt <= now)
+                        .OrderBy(j => j.ExpiresAt)
+                        .Select(j => j.Id)
+                        .Take(batchSize)
+                        .ToListAsync(cancellationToken);
+                    if (ids.Count == 0)
+                    {
+                        return (Deleted: 0, Full: false);
+                    }
 
-                // Parameter {0} is "now"; the ids are {1}…{n} in both statements.
-                var inList = new StringBuilder();
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    inList.Append(i == 0 ? "{" : ", {").Append(i + 1).Append('}');
-                }
+                    // Parameter {0} is "now"; the ids are {1}…{n} in both statements.
+                    var inList = new StringBuilder();
+                    for (var i = 0; i < ids.Count; i++)
+                    {
+                        inList.Append(i == 0 ? "{" : ", {").Append(i + 1).Append('}');
+                    }
 
-                var parameters = new List<object> { now };
-                parameters.AddRange(ids);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // Re-checks expiry: a job requeued meanwhile has no ExpiresAt any more and stays, with its history.
-                var deleted = await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"Jobs\" WHERE \"ExpiresAt\" <= {{0}} AND \"Id\" IN ({inList})", parameters, cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(
-                    $"DELETE FROM \"JobHistory\" WHERE \"JobId\" IN ({inList}) AND NOT EXISTS (SELECT 1 FROM \"Jobs\" WHERE \"Jobs\".\"Id\" = \"JobHistory\".\"JobId\")",
-                    parameters,
-                    cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return (Deleted: deleted, Full: ids.Count == batchSize);
-            }, cancellationToken);
+                    var parameters = new List<object> { now };
+                    parameters.AddRange(ids);
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    // Re-checks expiry: a job requeued meanwhile has no ExpiresAt any more and stays, with its history.
+                    var deleted = await db.Database.ExecuteSqlRawAsync(
+                        $"DELETE FROM \"Jobs\" WHERE \"ExpiresAt\" <= {{0}} AND \"Id\" IN ({inList})",
+                        parameters,
+                        cancellationToken
+                    );
+                    await db.Database.ExecuteSqlRawAsync(
+                        $"DELETE FROM \"JobHistory\" WHERE \"JobId\" IN ({inList}) AND NOT EXISTS (SELECT 1 FROM \"Jobs\" WHERE \"Jobs\".\"Id\" = \"JobHistory\".\"JobId\")",
+                        parameters,
+                        cancellationToken
+                    );
+                    await transaction.CommitAsync(cancellationToken);
+                    return (Deleted: deleted, Full: ids.Count == batchSize);
+                },
+                cancellationToken
+            );
 
             total += removed.Deleted;
             if (!removed.Full)
@@ -65,47 +79,74 @@ public sealed class JobMaintenance(JobStore store, TimeProvider clock, IOptions<
         var total = 0;
         for (var round = 0; round < 20; round++)
         {
-            var folded = await store.RunAsync(async db =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var rows = await db.JobCounters.AsNoTracking().OrderBy(c => c.Id).Take(5000).ToListAsync(cancellationToken);
-                if (rows.Count == 0)
+            var folded = await store.RunAsync(
+                async db =>
                 {
-                    return 0;
-                }
-
-                var increments = rows
-                    .SelectMany(r => new[]
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var rows = await db.JobCounters.AsNoTracking().OrderBy(c => c.Id).Take(5000).ToListAsync(cancellationToken);
+                    if (rows.Count == 0)
                     {
-                        (r.Key, Period: JobStatisticPeriod.Hour, Bucket: new DateTime(r.CreatedAt.Year, r.CreatedAt.Month, r.CreatedAt.Day, r.CreatedAt.Hour, 0, 0, DateTimeKind.Utc), r.Value),
-                        (r.Key, Period: JobStatisticPeriod.Day, Bucket: r.CreatedAt.Date.ToUniversalTimeAsIs(), r.Value),
-                        (r.Key, Period: JobStatisticPeriod.Total, Bucket: JobStatisticRecord.TotalBucket, r.Value),
-                    })
-                    .GroupBy(x => (x.Key, x.Period, x.Bucket))
-                    .ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
-
-                var keys = increments.Keys.Select(k => k.Key).Distinct().ToList();
-                var buckets = increments.Keys.Select(k => k.Bucket).Distinct().ToList();
-                var existing = await db.JobStatistics.Where(s => keys.Contains(s.Key) && buckets.Contains(s.BucketStart)).ToListAsync(cancellationToken);
-                foreach (var ((key, period, bucket), value) in increments)
-                {
-                    var statistic = existing.FirstOrDefault(s => s.Key == key && s.Period == period && s.BucketStart == bucket);
-                    if (statistic is null)
-                    {
-                        db.JobStatistics.Add(new JobStatisticRecord { Key = key, Period = period, BucketStart = bucket, Value = value });
+                        return 0;
                     }
-                    else
-                    {
-                        statistic.Value += value;
-                    }
-                }
 
-                await db.SaveChangesAsync(cancellationToken);
-                var maxId = rows[^1].Id;
-                await db.Database.ExecuteSqlRawAsync("DELETE FROM \"JobCounters\" WHERE \"Id\" <= {0}", [maxId], cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return rows.Count;
-            }, cancellationToken);
+                    var increments = rows.SelectMany(r =>
+                            new[]
+                            {
+                                (
+                                    r.Key,
+                                    Period: JobStatisticPeriod.Hour,
+                                    Bucket: new DateTime(
+                                        r.CreatedAt.Year,
+                                        r.CreatedAt.Month,
+                                        r.CreatedAt.Day,
+                                        r.CreatedAt.Hour,
+                                        0,
+                                        0,
+                                        DateTimeKind.Utc
+                                    ),
+                                    r.Value
+                                ),
+                                (r.Key, Period: JobStatisticPeriod.Day, Bucket: r.CreatedAt.Date.ToUniversalTimeAsIs(), r.Value),
+                                (r.Key, Period: JobStatisticPeriod.Total, Bucket: JobStatisticRecord.TotalBucket, r.Value),
+                            }
+                        )
+                        .GroupBy(x => (x.Key, x.Period, x.Bucket))
+                        .ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
+
+                    var keys = increments.Keys.Select(k => k.Key).Distinct().ToList();
+                    var buckets = increments.Keys.Select(k => k.Bucket).Distinct().ToList();
+                    var existing = await db
+                        .JobStatistics.Where(s => keys.Contains(s.Key) && buckets.Contains(s.BucketStart))
+                        .ToListAsync(cancellationToken);
+                    foreach (var ((key, period, bucket), value) in increments)
+                    {
+                        var statistic = existing.FirstOrDefault(s => s.Key == key && s.Period == period && s.BucketStart == bucket);
+                        if (statistic is null)
+                        {
+                            db.JobStatistics.Add(
+                                new JobStatisticRecord
+                                {
+                                    Key = key,
+                                    Period = period,
+                                    BucketStart = bucket,
+                                    Value = value,
+                                }
+                            );
+                        }
+                        else
+                        {
+                            statistic.Value += value;
+                        }
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken);
+                    var maxId = rows[^1].Id;
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM \"JobCounters\" WHERE \"Id\" <= {0}", [maxId], cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return rows.Count;
+                },
+                cancellationToken
+            );
 
             total += folded;
             if (folded < 5000)

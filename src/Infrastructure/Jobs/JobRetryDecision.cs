@@ -14,7 +14,11 @@ public sealed record JobRetryDecision(JobState NextState, TimeSpan Delay, string
     public static JobRetryDecision Decide(JobRecord job, string? exceptionType, IReadOnlyList<string> exceptionTypeChain, Random random)
     {
         var policy = JobSerializer.DeserializeRetryPolicy(job.RetryPolicy);
-        if (policy.OnlyOn is { Count: > 0 } onlyOn && exceptionType is not null && !exceptionTypeChain.Any(t => onlyOn.Contains(t, StringComparer.Ordinal)))
+        if (
+            policy.OnlyOn is { Count: > 0 } onlyOn
+            && exceptionType is not null
+            && !exceptionTypeChain.Any(t => onlyOn.Contains(t, StringComparer.Ordinal))
+        )
         {
             return new JobRetryDecision(JobState.Failed, TimeSpan.Zero, $"{exceptionType} is not a retried exception type (only-on)");
         }

@@ -32,10 +32,14 @@ public static class JobSerializer
     }
 
     public static string? SerializeRetryPolicy(JobRetryPolicy? policy) =>
-        policy is null || (policy.DelaysSeconds is null && policy.OnlyOn is null && policy.ExceptOn is null) ? null : JsonSerializer.Serialize(policy, Options);
+        policy is null || (policy.DelaysSeconds is null && policy.OnlyOn is null && policy.ExceptOn is null)
+            ? null
+            : JsonSerializer.Serialize(policy, Options);
 
     public static JobRetryPolicy DeserializeRetryPolicy(string? json) =>
-        string.IsNullOrEmpty(json) ? new JobRetryPolicy() : JsonSerializer.Deserialize<JobRetryPolicy>(json, Options) ?? new JobRetryPolicy();
+        string.IsNullOrEmpty(json)
+            ? new JobRetryPolicy()
+            : JsonSerializer.Deserialize<JobRetryPolicy>(json, Options) ?? new JobRetryPolicy();
 }
 
 internal static class JobText

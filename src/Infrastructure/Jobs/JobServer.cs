@@ -58,7 +58,8 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         JobMaintenance maintenance,
         JobWakeUpSignal wakeUp,
         TimeProvider clock,
-        ILogger<JobServer> logger)
+        ILogger<JobServer> logger
+    )
     {
         _scopeFactory = scopeFactory;
         _options = options.Value;
@@ -110,11 +111,47 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         _completions = Channel.CreateUnbounded<PendingCompletion>(new UnboundedChannelOptions { SingleReader = true });
         _completionLoop = Task.Run(() => CompletionLoopAsync(_stopBackground.Token), CancellationToken.None);
         _loops.Add(Task.Run(() => FetchLoopAsync(_stopClaiming.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("heartbeat", _options.HeartbeatInterval, HeartbeatAsync, _stopBackground.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("scheduler", _options.SchedulerInterval, ScheduleAsync, _stopBackground.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("reaper", _options.ReaperInterval, ReapAsync, _stopBackground.Token), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("expiration", _options.ExpirationInterval, ct => _maintenance.ExpireAsync(ct), _stopBackground.Token, runAtStart: false), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicLoopAsync("counters", _options.CounterAggregationInterval, ct => _maintenance.AggregateCountersAsync(ct), _stopBackground.Token, runAtStart: false), CancellationToken.None));
+        _loops.Add(
+            Task.Run(
+                () => PeriodicLoopAsync("heartbeat", _options.HeartbeatInterval, HeartbeatAsync, _stopBackground.Token),
+                CancellationToken.None
+            )
+        );
+        _loops.Add(
+            Task.Run(
+                () => PeriodicLoopAsync("scheduler", _options.SchedulerInterval, ScheduleAsync, _stopBackground.Token),
+                CancellationToken.None
+            )
+        );
+        _loops.Add(
+            Task.Run(() => PeriodicLoopAsync("reaper", _options.ReaperInterval, ReapAsync, _stopBackground.Token), CancellationToken.None)
+        );
+        _loops.Add(
+            Task.Run(
+                () =>
+                    PeriodicLoopAsync(
+                        "expiration",
+                        _options.ExpirationInterval,
+                        ct => _maintenance.ExpireAsync(ct),
+                        _stopBackground.Token,
+                        runAtStart: false
+                    ),
+                CancellationToken.None
+            )
+        );
+        _loops.Add(
+            Task.Run(
+                () =>
+                    PeriodicLoopAsync(
+                        "counters",
+                        _options.CounterAggregationInterval,
+                        ct => _maintenance.AggregateCountersAsync(ct),
+                        _stopBackground.Token,
+                        runAtStart: false
+                    ),
+                CancellationToken.None
+            )
+        );
     }
 
     /// <summary>
@@ -231,7 +268,13 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
                 }
 
                 var requested = free;
-                var claimed = await _claimer.ClaimAsync(ServerId, await ActiveQueuesAsync(stopping), requested, _options.LeaseDuration, stopping);
+                var claimed = await _claimer.ClaimAsync(
+                    ServerId,
+                    await ActiveQueuesAsync(stopping),
+                    requested,
+                    _options.LeaseDuration,
+                    stopping
+                );
                 Statistics.Claimed(claimed.Count);
                 foreach (var job in claimed)
                 {
@@ -273,24 +316,27 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         var worker = _freeWorkers.TryDequeue(out var number) ? number : 0;
         var running = new RunningJob(claim, $"{ServerId}#{worker}", worker);
         _running[claim.Id] = running;
-        running.Task = Task.Run(async () =>
-        {
-            try
+        running.Task = Task.Run(
+            async () =>
             {
-                await ExecuteAsync(running);
-            }
-            finally
-            {
-                _running.TryRemove(new KeyValuePair<string, RunningJob>(claim.Id, running));
-                running.Dispose();
-                if (running.WorkerNumber > 0)
+                try
                 {
-                    _freeWorkers.Enqueue(running.WorkerNumber);
+                    await ExecuteAsync(running);
                 }
+                finally
+                {
+                    _running.TryRemove(new KeyValuePair<string, RunningJob>(claim.Id, running));
+                    running.Dispose();
+                    if (running.WorkerNumber > 0)
+                    {
+                        _freeWorkers.Enqueue(running.WorkerNumber);
+                    }
 
-                _slots.Release();
-            }
-        }, CancellationToken.None);
+                    _slots.Release();
+                }
+            },
+            CancellationToken.None
+        );
     }
 
     private async Task ExecuteAsync(RunningJob running)
@@ -434,7 +480,13 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
                     continue;
                 }
 
-                var data = new TransitionData { ServerId = ServerId, WorkerId = running.WorkerId, LatencyMs = claim.LatencyMs, DurationMs = durationMs };
+                var data = new TransitionData
+                {
+                    ServerId = ServerId,
+                    WorkerId = running.WorkerId,
+                    LatencyMs = claim.LatencyMs,
+                    DurationMs = durationMs,
+                };
                 switch (outcome.Kind)
                 {
                     case JobOutcomeKind.Succeeded:
@@ -442,14 +494,41 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
                         break;
                     case JobOutcomeKind.Cancelled when outcome.CancelReason == JobCancelReason.Shutdown:
                         job.Attempt = Math.Max(0, job.Attempt - 1);
-                        _transitions.Apply(db, job, JobState.Enqueued, data with { Reason = "Server shutting down: requeued, attempt not counted" });
+                        _transitions.Apply(
+                            db,
+                            job,
+                            JobState.Enqueued,
+                            data with
+                            {
+                                Reason = "Server shutting down: requeued, attempt not counted",
+                            }
+                        );
                         break;
                     case JobOutcomeKind.Poison:
-                        _transitions.Apply(db, job, JobState.Failed, data with { Reason = outcome.Reason, ExceptionType = outcome.ExceptionType, ExceptionMessage = outcome.Reason });
+                        _transitions.Apply(
+                            db,
+                            job,
+                            JobState.Failed,
+                            data with
+                            {
+                                Reason = outcome.Reason,
+                                ExceptionType = outcome.ExceptionType,
+                                ExceptionMessage = outcome.Reason,
+                            }
+                        );
                         break;
                     default:
                         var exception = outcome.Exception ?? new OperationCanceledException("The job was cancelled.");
-                        ApplyFailure(db, job, data with { Exception = exception }, exception.GetType().FullName, JobRetryDecision.TypeChain(exception));
+                        ApplyFailure(
+                            db,
+                            job,
+                            data with
+                            {
+                                Exception = exception,
+                            },
+                            exception.GetType().FullName,
+                            JobRetryDecision.TypeChain(exception)
+                        );
                         break;
                 }
 
@@ -463,7 +542,8 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
             {
                 // One indexed probe for the whole batch; the per-parent release runs only when continuations exist.
                 var finishedIds = finished.Select(j => j.Id).ToList();
-                var parentsWithChildren = await db.Jobs.AsNoTracking()
+                var parentsWithChildren = await db
+                    .Jobs.AsNoTracking()
                     .Where(j => j.State == JobState.Awaiting && j.ParentId != null && finishedIds.Contains(j.ParentId))
                     .Select(j => j.ParentId!)
                     .Distinct()
@@ -481,7 +561,13 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
             await transaction.CommitAsync();
         });
 
-    private void ApplyFailure(CleanApp.Infrastructure.Persistence.ApplicationDbContext db, JobRecord job, TransitionData data, string? exceptionType, IReadOnlyList<string> typeChain)
+    private void ApplyFailure(
+        CleanApp.Infrastructure.Persistence.ApplicationDbContext db,
+        JobRecord job,
+        TransitionData data,
+        string? exceptionType,
+        IReadOnlyList<string> typeChain
+    )
     {
         var decision = JobRetryDecision.Decide(job, exceptionType, typeChain, _random);
         var summary = data.Exception is null ? data.Reason : $"{data.Exception.GetType().Name}: {data.Exception.Message}";
@@ -489,12 +575,29 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         {
             case JobState.Scheduled:
                 job.RetryCount++;
-                db.JobCounters.Add(new JobCounterRecord { Key = JobCounterKeys.Retried, Value = 1, CreatedAt = _transitions.UtcNow });
-                _transitions.Apply(db, job, JobState.Scheduled, data with
-                {
-                    Reason = $"{decision.Reason}: {summary}",
-                    Data = JobTransitions.Data(("retry", job.RetryCount), ("maxRetries", job.MaxRetries), ("delaySeconds", decision.Delay.TotalSeconds)),
-                }, runAt: _transitions.UtcNow + decision.Delay);
+                db.JobCounters.Add(
+                    new JobCounterRecord
+                    {
+                        Key = JobCounterKeys.Retried,
+                        Value = 1,
+                        CreatedAt = _transitions.UtcNow,
+                    }
+                );
+                _transitions.Apply(
+                    db,
+                    job,
+                    JobState.Scheduled,
+                    data with
+                    {
+                        Reason = $"{decision.Reason}: {summary}",
+                        Data = JobTransitions.Data(
+                            ("retry", job.RetryCount),
+                            ("maxRetries", job.MaxRetries),
+                            ("delaySeconds", decision.Delay.TotalSeconds)
+                        ),
+                    },
+                    runAt: _transitions.UtcNow + decision.Delay
+                );
                 break;
             case JobState.Deleted:
                 _transitions.Apply(db, job, JobState.Deleted, data with { Reason = $"{decision.Reason}: {summary}" });
@@ -506,38 +609,55 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     }
 
     private Task RequeueOnShutdownAsync(ClaimedJob claim, CancellationToken cancellationToken) =>
-        _store.RunAsync(async db =>
-        {
-            var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == claim.Id, cancellationToken);
-            if (job is null || job.State != JobState.Processing || job.LeaseToken != claim.LeaseToken)
+        _store.RunAsync(
+            async db =>
             {
-                return;
-            }
+                var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == claim.Id, cancellationToken);
+                if (job is null || job.State != JobState.Processing || job.LeaseToken != claim.LeaseToken)
+                {
+                    return;
+                }
 
-            job.Attempt = Math.Max(0, job.Attempt - 1);
-            _transitions.Apply(db, job, JobState.Enqueued, new TransitionData { Reason = "Server shutting down: requeued, attempt not counted", ServerId = ServerId });
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+                job.Attempt = Math.Max(0, job.Attempt - 1);
+                _transitions.Apply(
+                    db,
+                    job,
+                    JobState.Enqueued,
+                    new TransitionData { Reason = "Server shutting down: requeued, attempt not counted", ServerId = ServerId }
+                );
+                await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken
+        );
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        await _store.RunAsync(async db =>
-        {
-            var updated = await db.Database.ExecuteSqlRawAsync("UPDATE \"JobServers\" SET \"HeartbeatAt\" = {0} WHERE \"Id\" = {1}", [now, ServerId], cancellationToken);
-            if (updated == 0)
+        await _store.RunAsync(
+            async db =>
             {
-                // Removed by a reaper while this server was silent: register again.
-                db.JobServers.Add(NewServerRecord(now));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }, cancellationToken);
+                var updated = await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE \"JobServers\" SET \"HeartbeatAt\" = {0} WHERE \"Id\" = {1}",
+                    [now, ServerId],
+                    cancellationToken
+                );
+                if (updated == 0)
+                {
+                    // Removed by a reaper while this server was silent: register again.
+                    db.JobServers.Add(NewServerRecord(now));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            },
+            cancellationToken
+        );
 
         var running = _running.Values.ToList();
         foreach (var chunk in running.Chunk(200))
         {
             var ids = chunk.Select(r => r.Claim.Id).ToList();
-            var sql = new StringBuilder("UPDATE \"Jobs\" SET \"LeaseExpiresAt\" = {0} WHERE \"LeaseOwner\" = {1} AND \"State\" = {2} AND \"Id\" IN (");
+            var sql = new StringBuilder(
+                "UPDATE \"Jobs\" SET \"LeaseExpiresAt\" = {0} WHERE \"LeaseOwner\" = {1} AND \"State\" = {2} AND \"Id\" IN ("
+            );
             var parameters = new List<object> { now + _options.LeaseDuration, ServerId, (int)JobState.Processing };
             for (var i = 0; i < ids.Count; i++)
             {
@@ -546,14 +666,28 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
             }
 
             sql.Append(')');
-            var tokens = await _store.RunAsync(async db =>
-            {
-                await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
-                return await db.Jobs.AsNoTracking()
-                    .Where(j => ids.Contains(j.Id))
-                    .Select(j => new { j.Id, j.LeaseToken, j.State })
-                    .ToDictionaryAsync(j => j.Id, j => j.State == JobState.Processing ? j.LeaseToken : null, StringComparer.Ordinal, cancellationToken);
-            }, cancellationToken);
+            var tokens = await _store.RunAsync(
+                async db =>
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+                    return await db
+                        .Jobs.AsNoTracking()
+                        .Where(j => ids.Contains(j.Id))
+                        .Select(j => new
+                        {
+                            j.Id,
+                            j.LeaseToken,
+                            j.State,
+                        })
+                        .ToDictionaryAsync(
+                            j => j.Id,
+                            j => j.State == JobState.Processing ? j.LeaseToken : null,
+                            StringComparer.Ordinal,
+                            cancellationToken
+                        );
+                },
+                cancellationToken
+            );
 
             foreach (var job in chunk)
             {
@@ -570,17 +704,33 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     private async Task ScheduleAsync(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        var promoted = await _store.RunAsync(async db =>
-        {
-            var due = await db.Jobs.Where(j => j.State == JobState.Scheduled && j.RunAt <= now).OrderBy(j => j.RunAt).Take(500).ToListAsync(cancellationToken);
-            foreach (var job in due)
+        var promoted = await _store.RunAsync(
+            async db =>
             {
-                _transitions.Apply(db, job, JobState.Enqueued, new TransitionData { Reason = job.RetryCount > 0 ? $"Retry {job.RetryCount} due" : "Scheduled time reached", ServerId = ServerId });
-            }
+                var due = await db
+                    .Jobs.Where(j => j.State == JobState.Scheduled && j.RunAt <= now)
+                    .OrderBy(j => j.RunAt)
+                    .Take(500)
+                    .ToListAsync(cancellationToken);
+                foreach (var job in due)
+                {
+                    _transitions.Apply(
+                        db,
+                        job,
+                        JobState.Enqueued,
+                        new TransitionData
+                        {
+                            Reason = job.RetryCount > 0 ? $"Retry {job.RetryCount} due" : "Scheduled time reached",
+                            ServerId = ServerId,
+                        }
+                    );
+                }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return due.Count;
-        }, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return due.Count;
+            },
+            cancellationToken
+        );
 
         var fired = await _recurring.RunDueAsync(cancellationToken);
         var released = await ReleaseStrandedContinuationsAsync(cancellationToken);
@@ -593,25 +743,33 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     /// <summary>Awaiting jobs whose parent is already final (a continuation added while its parent was finishing).</summary>
     private async Task<int> ReleaseStrandedContinuationsAsync(CancellationToken cancellationToken)
     {
-        var parents = await _store.RunAsync(db => (
-                from child in db.Jobs
-                where child.State == JobState.Awaiting
-                join parent in db.Jobs on child.ParentId equals parent.Id
-                where parent.State == JobState.Succeeded || parent.State == JobState.Deleted
-                select parent.Id)
-            .Distinct()
-            .OrderBy(id => id)
-            .Take(100)
-            .ToListAsync(cancellationToken), cancellationToken);
+        var parents = await _store.RunAsync(
+            db =>
+                (
+                    from child in db.Jobs
+                    where child.State == JobState.Awaiting
+                    join parent in db.Jobs on child.ParentId equals parent.Id
+                    where parent.State == JobState.Succeeded || parent.State == JobState.Deleted
+                    select parent.Id
+                )
+                    .Distinct()
+                    .OrderBy(id => id)
+                    .Take(100)
+                    .ToListAsync(cancellationToken),
+            cancellationToken
+        );
 
         foreach (var parentId in parents)
         {
-            await _store.RunAsync(async db =>
-            {
-                var parent = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == parentId, cancellationToken);
-                await _transitions.ReleaseContinuationsAsync(db, parent, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-            }, cancellationToken);
+            await _store.RunAsync(
+                async db =>
+                {
+                    var parent = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == parentId, cancellationToken);
+                    await _transitions.ReleaseContinuationsAsync(db, parent, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                },
+                cancellationToken
+            );
         }
 
         return parents.Count;
@@ -621,63 +779,91 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     private async Task ReapAsync(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        var expired = await _store.RunAsync(db => db.Jobs.AsNoTracking()
-            .Where(j => j.State == JobState.Processing && j.LeaseExpiresAt < now)
-            .OrderBy(j => j.LeaseExpiresAt)
-            .Select(j => j.Id)
-            .Take(200)
-            .ToListAsync(cancellationToken), cancellationToken);
+        var expired = await _store.RunAsync(
+            db =>
+                db.Jobs.AsNoTracking()
+                    .Where(j => j.State == JobState.Processing && j.LeaseExpiresAt < now)
+                    .OrderBy(j => j.LeaseExpiresAt)
+                    .Select(j => j.Id)
+                    .Take(200)
+                    .ToListAsync(cancellationToken),
+            cancellationToken
+        );
 
         foreach (var id in expired)
         {
-            await _store.RunAsync(async db =>
-            {
-                var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id && j.State == JobState.Processing && j.LeaseExpiresAt < now, cancellationToken);
-                if (job is null)
+            await _store.RunAsync(
+                async db =>
                 {
-                    return;
-                }
+                    var job = await db.Jobs.FirstOrDefaultAsync(
+                        j => j.Id == id && j.State == JobState.Processing && j.LeaseExpiresAt < now,
+                        cancellationToken
+                    );
+                    if (job is null)
+                    {
+                        return;
+                    }
 
-                job.AbandonCount++;
-                db.JobCounters.Add(new JobCounterRecord { Key = JobCounterKeys.Abandoned, Value = 1, CreatedAt = now });
-                var data = new TransitionData
-                {
-                    Reason = $"Lease expired on server {job.LeaseOwner} (abandonment {job.AbandonCount} of {_options.MaxAbandonments})",
-                    ServerId = ServerId,
-                    ExceptionType = "JobAbandoned",
-                    ExceptionMessage = $"The lease held by {job.LeaseOwner} expired without completion.",
-                    Data = JobTransitions.Data(("abandonments", job.AbandonCount), ("previousServer", job.LeaseOwner)),
-                };
-                if (job.AbandonCount >= _options.MaxAbandonments)
-                {
-                    _transitions.Apply(db, job, JobState.Failed, data with { Reason = $"Abandoned {job.AbandonCount} times: lease expired on server {job.LeaseOwner}" });
-                }
-                else
-                {
-                    ApplyFailure(db, job, data, "JobAbandoned", ["JobAbandoned"]);
-                }
+                    job.AbandonCount++;
+                    db.JobCounters.Add(
+                        new JobCounterRecord
+                        {
+                            Key = JobCounterKeys.Abandoned,
+                            Value = 1,
+                            CreatedAt = now,
+                        }
+                    );
+                    var data = new TransitionData
+                    {
+                        Reason = $"Lease expired on server {job.LeaseOwner} (abandonment {job.AbandonCount} of {_options.MaxAbandonments})",
+                        ServerId = ServerId,
+                        ExceptionType = "JobAbandoned",
+                        ExceptionMessage = $"The lease held by {job.LeaseOwner} expired without completion.",
+                        Data = JobTransitions.Data(("abandonments", job.AbandonCount), ("previousServer", job.LeaseOwner)),
+                    };
+                    if (job.AbandonCount >= _options.MaxAbandonments)
+                    {
+                        _transitions.Apply(
+                            db,
+                            job,
+                            JobState.Failed,
+                            data with
+                            {
+                                Reason = $"Abandoned {job.AbandonCount} times: lease expired on server {job.LeaseOwner}",
+                            }
+                        );
+                    }
+                    else
+                    {
+                        ApplyFailure(db, job, data, "JobAbandoned", ["JobAbandoned"]);
+                    }
 
-                LogAbandoned(id, job.AbandonCount, job.State.ToString());
-                if (JobTransitions.IsFinal(job.State))
-                {
-                    await _transitions.ReleaseContinuationsAsync(db, job, cancellationToken);
-                }
+                    LogAbandoned(id, job.AbandonCount, job.State.ToString());
+                    if (JobTransitions.IsFinal(job.State))
+                    {
+                        await _transitions.ReleaseContinuationsAsync(db, job, cancellationToken);
+                    }
 
-                await db.SaveChangesAsync(cancellationToken);
-            }, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                },
+                cancellationToken
+            );
         }
 
         var silentSince = now - _options.ServerTimeout;
-        await _store.RunAsync(async db =>
-        {
-            var silent = await db.JobServers.Where(s => s.HeartbeatAt < silentSince && s.Id != ServerId).ToListAsync(cancellationToken);
-            if (silent.Count > 0)
+        await _store.RunAsync(
+            async db =>
             {
-                db.JobServers.RemoveRange(silent);
-                await db.SaveChangesAsync(cancellationToken);
-                LogServersRemoved(silent.Count);
-            }
-        }, cancellationToken);
+                var silent = await db.JobServers.Where(s => s.HeartbeatAt < silentSince && s.Id != ServerId).ToListAsync(cancellationToken);
+                if (silent.Count > 0)
+                {
+                    db.JobServers.RemoveRange(silent);
+                    await db.SaveChangesAsync(cancellationToken);
+                    LogServersRemoved(silent.Count);
+                }
+            },
+            cancellationToken
+        );
 
         if (expired.Count > 0)
         {
@@ -693,7 +879,10 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         // Pause flags are read at most once a second (real time): cheap, and an operator's pause applies within a poll.
         if ((DateTime.UtcNow - _pausedQueuesReadAt) > TimeSpan.FromSeconds(1))
         {
-            var paused = await _store.RunAsync(db => db.JobQueues.AsNoTracking().Where(q => q.IsPaused).Select(q => q.Name).ToListAsync(cancellationToken), cancellationToken);
+            var paused = await _store.RunAsync(
+                db => db.JobQueues.AsNoTracking().Where(q => q.IsPaused).Select(q => q.Name).ToListAsync(cancellationToken),
+                cancellationToken
+            );
             _pausedQueues = new HashSet<string>(paused, StringComparer.Ordinal);
             _pausedQueuesReadAt = DateTime.UtcNow;
         }
@@ -704,22 +893,26 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     private async Task RegisterServerAsync(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        await _store.RunAsync(async db =>
-        {
-            db.JobServers.Add(NewServerRecord(now));
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+        await _store.RunAsync(
+            async db =>
+            {
+                db.JobServers.Add(NewServerRecord(now));
+                await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken
+        );
     }
 
-    private JobServerRecord NewServerRecord(DateTime now) => new()
-    {
-        Id = ServerId,
-        HostName = Environment.MachineName,
-        Workers = Math.Max(1, _options.Workers),
-        Queues = string.Join(",", Queues),
-        StartedAt = now,
-        HeartbeatAt = now,
-    };
+    private JobServerRecord NewServerRecord(DateTime now) =>
+        new()
+        {
+            Id = ServerId,
+            HostName = Environment.MachineName,
+            Workers = Math.Max(1, _options.Workers),
+            Queues = string.Join(",", Queues),
+            StartedAt = now,
+            HeartbeatAt = now,
+        };
 
     private async Task RemoveServerAsync()
     {
@@ -733,7 +926,13 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
         }
     }
 
-    private async Task PeriodicLoopAsync(string name, TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken stopping, bool runAtStart = true)
+    private async Task PeriodicLoopAsync(
+        string name,
+        TimeSpan interval,
+        Func<CancellationToken, Task> work,
+        CancellationToken stopping,
+        bool runAtStart = true
+    )
     {
         if (!runAtStart)
         {
@@ -786,10 +985,16 @@ public sealed partial class JobServer : IHostedService, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Completing job {JobId} failed; its lease will expire and the job will be retried")]
     private partial void LogCompletionError(Exception exception, string jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale completion of job {JobId} ({Outcome}) dropped: this worker no longer holds the lease (job is {State})")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Stale completion of job {JobId} ({Outcome}) dropped: this worker no longer holds the lease (job is {State})"
+    )]
     private partial void LogStaleCompletion(string jobId, string outcome, string state);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} lost its lease (deleted, requeued or taken over): cancelling its handler")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Job {JobId} lost its lease (deleted, requeued or taken over): cancelling its handler"
+    )]
     private partial void LogLeaseLost(string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} abandoned (lease expired), abandonment {Count}; now {State}")]
@@ -848,13 +1053,20 @@ internal enum JobOutcomeKind
     Cancelled,
 }
 
-internal sealed record JobOutcome(JobOutcomeKind Kind, Exception? Exception = null, string? Reason = null, string? ExceptionType = null, JobCancelReason CancelReason = JobCancelReason.None)
+internal sealed record JobOutcome(
+    JobOutcomeKind Kind,
+    Exception? Exception = null,
+    string? Reason = null,
+    string? ExceptionType = null,
+    JobCancelReason CancelReason = JobCancelReason.None
+)
 {
     public static readonly JobOutcome Succeeded = new(JobOutcomeKind.Succeeded);
 
     public static JobOutcome Failed(Exception exception) => new(JobOutcomeKind.Failed, exception);
 
-    public static JobOutcome Poison(string reason, string exceptionType) => new(JobOutcomeKind.Poison, Reason: reason, ExceptionType: exceptionType);
+    public static JobOutcome Poison(string reason, string exceptionType) =>
+        new(JobOutcomeKind.Poison, Reason: reason, ExceptionType: exceptionType);
 
     public static JobOutcome Cancelled(JobCancelReason reason) => new(JobOutcomeKind.Cancelled, CancelReason: reason);
 }

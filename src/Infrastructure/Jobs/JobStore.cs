@@ -41,9 +41,12 @@ public sealed class JobStore(IServiceScopeFactory scopeFactory)
     }
 
     public Task RunAsync(Func<ApplicationDbContext, Task> work, CancellationToken cancellationToken = default) =>
-        RunAsync(async db =>
-        {
-            await work(db);
-            return true;
-        }, cancellationToken);
+        RunAsync(
+            async db =>
+            {
+                await work(db);
+                return true;
+            },
+            cancellationToken
+        );
 }

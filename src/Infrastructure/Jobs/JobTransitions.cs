@@ -56,7 +56,15 @@ public sealed class JobTransitions(TimeProvider clock, IOptions<JobEngineOptions
         }
 
         db.Jobs.Add(job);
-        db.JobHistory.Add(new JobHistoryEntry { JobId = job.Id, State = job.State, Reason = JobText.Cap(reason, JobColumnLengths.Reason), CreatedAt = now });
+        db.JobHistory.Add(
+            new JobHistoryEntry
+            {
+                JobId = job.Id,
+                State = job.State,
+                Reason = JobText.Cap(reason, JobColumnLengths.Reason),
+                CreatedAt = now,
+            }
+        );
     }
 
     public void Apply(ApplicationDbContext db, JobRecord job, JobState to, TransitionData data, DateTime? runAt = null)
@@ -118,21 +126,23 @@ public sealed class JobTransitions(TimeProvider clock, IOptions<JobEngineOptions
             job.LastExceptionMessage = JobText.Cap(exceptionMessage, JobColumnLengths.ExceptionMessage);
         }
 
-        db.JobHistory.Add(new JobHistoryEntry
-        {
-            JobId = job.Id,
-            State = to,
-            Reason = JobText.Cap(data.Reason, JobColumnLengths.Reason),
-            CreatedAt = now,
-            ServerId = data.ServerId,
-            WorkerId = data.WorkerId,
-            ExceptionType = JobText.Cap(exceptionType, JobColumnLengths.ExceptionType),
-            ExceptionMessage = JobText.Cap(exceptionMessage, JobColumnLengths.ExceptionMessage),
-            ExceptionDetails = JobText.Cap(data.Exception?.ToString(), JobColumnLengths.ExceptionDetails),
-            LatencyMs = data.LatencyMs,
-            DurationMs = data.DurationMs,
-            Data = data.Data is { Count: > 0 } ? JsonSerializer.Serialize(data.Data, JobSerializer.Options) : null,
-        });
+        db.JobHistory.Add(
+            new JobHistoryEntry
+            {
+                JobId = job.Id,
+                State = to,
+                Reason = JobText.Cap(data.Reason, JobColumnLengths.Reason),
+                CreatedAt = now,
+                ServerId = data.ServerId,
+                WorkerId = data.WorkerId,
+                ExceptionType = JobText.Cap(exceptionType, JobColumnLengths.ExceptionType),
+                ExceptionMessage = JobText.Cap(exceptionMessage, JobColumnLengths.ExceptionMessage),
+                ExceptionDetails = JobText.Cap(data.Exception?.ToString(), JobColumnLengths.ExceptionDetails),
+                LatencyMs = data.LatencyMs,
+                DurationMs = data.DurationMs,
+                Data = data.Data is { Count: > 0 } ? JsonSerializer.Serialize(data.Data, JobSerializer.Options) : null,
+            }
+        );
 
         var counter = to switch
         {
@@ -143,7 +153,14 @@ public sealed class JobTransitions(TimeProvider clock, IOptions<JobEngineOptions
         };
         if (counter is not null && from != to)
         {
-            db.JobCounters.Add(new JobCounterRecord { Key = counter, Value = 1, CreatedAt = now });
+            db.JobCounters.Add(
+                new JobCounterRecord
+                {
+                    Key = counter,
+                    Value = 1,
+                    CreatedAt = now,
+                }
+            );
         }
     }
 
@@ -163,29 +180,47 @@ public sealed class JobTransitions(TimeProvider clock, IOptions<JobEngineOptions
                 continue;
             }
 
-            var children = await db.Jobs.Where(j => j.ParentId == current.Id && j.State == JobState.Awaiting).ToListAsync(cancellationToken);
+            var children = await db
+                .Jobs.Where(j => j.ParentId == current.Id && j.State == JobState.Awaiting)
+                .ToListAsync(cancellationToken);
             foreach (var child in children)
             {
                 if (Matches(child.ContinuationOption, current.State))
                 {
-                    Apply(db, child, JobState.Enqueued, new TransitionData { Reason = $"Parent {current.Id} {current.State.ToString().ToLowerInvariant()}" });
+                    Apply(
+                        db,
+                        child,
+                        JobState.Enqueued,
+                        new TransitionData { Reason = $"Parent {current.Id} {current.State.ToString().ToLowerInvariant()}" }
+                    );
                 }
                 else
                 {
-                    Apply(db, child, JobState.Deleted, new TransitionData { Reason = $"Parent {current.Id} {current.State.ToString().ToLowerInvariant()}: continuation option not met" });
+                    Apply(
+                        db,
+                        child,
+                        JobState.Deleted,
+                        new TransitionData
+                        {
+                            Reason = $"Parent {current.Id} {current.State.ToString().ToLowerInvariant()}: continuation option not met",
+                        }
+                    );
                     pending.Enqueue(child);
                 }
             }
         }
     }
 
-    public static bool Matches(JobContinuationOptions? option, JobState parentState) => option switch
-    {
-        JobContinuationOptions.OnlyOnSucceededState => parentState == JobState.Succeeded,
-        JobContinuationOptions.OnlyOnDeletedState => parentState == JobState.Deleted,
-        _ => IsFinal(parentState),
-    };
+    public static bool Matches(JobContinuationOptions? option, JobState parentState) =>
+        option switch
+        {
+            JobContinuationOptions.OnlyOnSucceededState => parentState == JobState.Succeeded,
+            JobContinuationOptions.OnlyOnDeletedState => parentState == JobState.Deleted,
+            _ => IsFinal(parentState),
+        };
 
     public static IReadOnlyDictionary<string, string> Data(params (string Key, object? Value)[] values) =>
-        values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture)!, StringComparer.Ordinal);
+        values
+            .Where(v => v.Value is not null)
+            .ToDictionary(v => v.Key, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture)!, StringComparer.Ordinal);
 }

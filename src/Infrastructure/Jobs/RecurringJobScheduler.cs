@@ -1,5 +1,5 @@
-using CleanApp.Application.Common.Exceptions;
 using System.Globalization;
+using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Infrastructure.Jobs.Storage;
 using CleanApp.Infrastructure.Persistence;
@@ -20,19 +20,24 @@ public sealed class RecurringJobScheduler(
     JobTransitions transitions,
     TimeProvider clock,
     IOptions<JobEngineOptions> options,
-    ILogger<RecurringJobScheduler> logger)
+    ILogger<RecurringJobScheduler> logger
+)
 {
     private readonly JobEngineOptions _options = options.Value;
 
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await store.RunAsync(db => db.RecurringJobs.AsNoTracking()
-            .Where(r => r.NextExecution != null && r.NextExecution <= now && !r.IsPaused && r.Error == null)
-            .OrderBy(r => r.NextExecution)
-            .Select(r => r.Id)
-            .Take(100)
-            .ToListAsync(cancellationToken), cancellationToken);
+        var due = await store.RunAsync(
+            db =>
+                db.RecurringJobs.AsNoTracking()
+                    .Where(r => r.NextExecution != null && r.NextExecution <= now && !r.IsPaused && r.Error == null)
+                    .OrderBy(r => r.NextExecution)
+                    .Select(r => r.Id)
+                    .Take(100)
+                    .ToListAsync(cancellationToken),
+            cancellationToken
+        );
 
         var fired = 0;
         foreach (var id in due)
@@ -52,9 +57,17 @@ public sealed class RecurringJobScheduler(
         return fired;
     }
 
-    public static JobRecord NewOccurrenceJob(RecurringJobRecord record, JobKindRegistry registry, TimeProvider clock, string? occurrenceKey, JobState state)
+    public static JobRecord NewOccurrenceJob(
+        RecurringJobRecord record,
+        JobKindRegistry registry,
+        TimeProvider clock,
+        string? occurrenceKey,
+        JobState state
+    )
     {
-        var defaults = registry.TryGetByKind(record.Kind, out var descriptor) ? descriptor.Defaults : new BackgroundJobAttribute(record.Kind);
+        var defaults = registry.TryGetByKind(record.Kind, out var descriptor)
+            ? descriptor.Defaults
+            : new BackgroundJobAttribute(record.Kind);
         return new JobRecord
         {
             Id = JobIds.New(clock),
@@ -113,10 +126,24 @@ public sealed class RecurringJobScheduler(
 
         if (toFire.Count > 0 && record.NoOverlap)
         {
-            var running = await db.Jobs.AnyAsync(j => j.RecurringJobId == id && (j.State == JobState.Enqueued || j.State == JobState.Scheduled || j.State == JobState.Processing || j.State == JobState.Awaiting), cancellationToken);
+            var running = await db.Jobs.AnyAsync(
+                j =>
+                    j.RecurringJobId == id
+                    && (
+                        j.State == JobState.Enqueued
+                        || j.State == JobState.Scheduled
+                        || j.State == JobState.Processing
+                        || j.State == JobState.Awaiting
+                    ),
+                cancellationToken
+            );
             if (running)
             {
-                logger.LogInformation("Recurring job {RecurringJobId}: occurrence {Occurrence} skipped, the previous run is still going (NoOverlap)", id, toFire[^1]);
+                logger.LogInformation(
+                    "Recurring job {RecurringJobId}: occurrence {Occurrence} skipped, the previous run is still going (NoOverlap)",
+                    id,
+                    toFire[^1]
+                );
                 toFire.Clear();
             }
         }
@@ -132,7 +159,12 @@ public sealed class RecurringJobScheduler(
 
         if (toFire.Count < missed.Count)
         {
-            logger.LogInformation("Recurring job {RecurringJobId}: {Skipped} missed occurrence(s) not fired ({Misfire})", id, missed.Count - toFire.Count, record.Misfire);
+            logger.LogInformation(
+                "Recurring job {RecurringJobId}: {Skipped} missed occurrence(s) not fired ({Misfire})",
+                id,
+                missed.Count - toFire.Count,
+                record.Misfire
+            );
         }
 
         record.NextExecution = schedule.NextAfter(now);

@@ -19,7 +19,8 @@ namespace CleanApp.Infrastructure.Persistence;
 /// tables. Abstract because each provider has its own subclass and migration history (docs/decisions/0003-persistence.md).
 /// </summary>
 public abstract class ApplicationDbContext(DbContextOptions options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options),
+        IApplicationDbContext
 {
     // Explicit: Identity's own Users set (credential records) keeps the plain name on the context.
     DbSet<User> IApplicationDbContext.Users => Set<User>();

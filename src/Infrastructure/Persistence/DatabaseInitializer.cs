@@ -24,7 +24,12 @@ public static class DatabaseInitializer
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            logger.LogInformation("Applying {Count} migration(s) to the {Provider} database: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
+            logger.LogInformation(
+                "Applying {Count} migration(s) to the {Provider} database: {Migrations}",
+                pending.Count,
+                options.Provider,
+                string.Join(", ", pending)
+            );
             await db.Database.MigrateAsync(cancellationToken);
         }
 

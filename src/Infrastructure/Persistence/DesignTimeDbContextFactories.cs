@@ -16,5 +16,9 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=design-time;Database=CleanApp;Integrated Security=false").Options);
+        new(
+            new DbContextOptionsBuilder<SqlServerApplicationDbContext>()
+                .UseSqlServer("Server=design-time;Database=CleanApp;Integrated Security=false")
+                .Options
+        );
 }

@@ -13,11 +13,12 @@ internal static class UniqueConstraintErrors
     private const int SqlServerDuplicateKeyRow = 2601;
     private const int SqlServerUniqueConstraint = 2627;
 
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException e => e.SqliteErrorCode == SqliteConstraint
-            && (e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey),
-        SqlException e => e.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
-        _ => false,
-    };
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException switch
+        {
+            SqliteException e => e.SqliteErrorCode == SqliteConstraint
+                && (e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey),
+            SqlException e => e.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
+            _ => false,
+        };
 }

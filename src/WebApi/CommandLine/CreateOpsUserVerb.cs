@@ -19,7 +19,9 @@ public static class CreateOpsUserVerb
         var role = OpsRoles.FromOption(Option(args, "--role") ?? "reader");
         if (string.IsNullOrWhiteSpace(email) || role is null)
         {
-            await output.WriteLineAsync($"usage: {Name} --email <address> [--role reader|operator]   (password from ${PasswordVariable} or stdin)");
+            await output.WriteLineAsync(
+                $"usage: {Name} --email <address> [--role reader|operator]   (password from ${PasswordVariable} or stdin)"
+            );
             return 2;
         }
 

@@ -7,33 +7,40 @@ public static class ApiErrors
 {
     public const string ApiPathPrefix = "/api";
 
-    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments(ApiPathPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(ApiPathPrefix, StringComparison.OrdinalIgnoreCase);
 
     public static Dictionary<string, string[]> One(string key, string message) => new(StringComparer.Ordinal) { [key] = [message] };
 
     public static Task WriteAsync(HttpContext context, int statusCode, IReadOnlyDictionary<string, string[]> errors)
     {
         context.Response.StatusCode = statusCode;
-        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var options = context
+            .RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
         return context.Response.WriteAsJsonAsync(new ErrorBody(errors), options, contentType: "application/json; charset=utf-8");
     }
 
     /// <summary>Error body for a status the framework produced without one (unknown route, wrong method, challenge, ...).</summary>
-    public static Dictionary<string, string[]> ForStatus(HttpContext context, int statusCode) => statusCode switch
-    {
-        StatusCodes.Status400BadRequest => One("body", "is invalid"),
-        StatusCodes.Status401Unauthorized => context.Request.Headers.Authorization.Count > 0 ? One("token", "is invalid") : One("token", "is missing"),
-        StatusCodes.Status403Forbidden => One("user", "forbidden"),
-        StatusCodes.Status404NotFound => One("route", "not found"),
-        StatusCodes.Status405MethodNotAllowed => One("method", "not allowed"),
-        StatusCodes.Status413PayloadTooLarge => One("body", "is too large"),
-        StatusCodes.Status415UnsupportedMediaType => One("body", "must be application/json"),
-        StatusCodes.Status429TooManyRequests => One("request", "too many requests"),
-        >= 500 => One("server", "an unexpected error occurred"),
-        _ => One("request", ReasonPhrases(statusCode)),
-    };
+    public static Dictionary<string, string[]> ForStatus(HttpContext context, int statusCode) =>
+        statusCode switch
+        {
+            StatusCodes.Status400BadRequest => One("body", "is invalid"),
+            StatusCodes.Status401Unauthorized => context.Request.Headers.Authorization.Count > 0
+                ? One("token", "is invalid")
+                : One("token", "is missing"),
+            StatusCodes.Status403Forbidden => One("user", "forbidden"),
+            StatusCodes.Status404NotFound => One("route", "not found"),
+            StatusCodes.Status405MethodNotAllowed => One("method", "not allowed"),
+            StatusCodes.Status413PayloadTooLarge => One("body", "is too large"),
+            StatusCodes.Status415UnsupportedMediaType => One("body", "must be application/json"),
+            StatusCodes.Status429TooManyRequests => One("request", "too many requests"),
+            >= 500 => One("server", "an unexpected error occurred"),
+            _ => One("request", ReasonPhrases(statusCode)),
+        };
 
-    private static string ReasonPhrases(int statusCode) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statusCode).ToLowerInvariant();
+    private static string ReasonPhrases(int statusCode) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statusCode).ToLowerInvariant();
 
     public sealed record ErrorBody(IReadOnlyDictionary<string, string[]> Errors);
 }

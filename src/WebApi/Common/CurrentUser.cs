@@ -5,6 +5,5 @@ namespace CleanApp.WebApi.Common;
 
 public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public Guid? Id =>
-        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public Guid? Id => Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

@@ -36,21 +36,32 @@ public sealed class ExceptionHandler(IProblemDetailsService problemDetails, ILog
             problem.Extensions["errors"] = errors;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = problem,
+                Exception = exception,
+            }
+        );
     }
 
-    public static (int Status, IReadOnlyDictionary<string, string[]> Errors) Map(Exception exception) => exception switch
-    {
-        ValidationException e => (StatusCodes.Status422UnprocessableEntity, e.Errors),
-        DomainException e => (StatusCodes.Status422UnprocessableEntity, ApiErrors.One(e.Key, e.Message)),
-        NotFoundException e => (StatusCodes.Status404NotFound, ApiErrors.One(e.Key, "not found")),
-        ForbiddenAccessException e => (StatusCodes.Status403Forbidden, ApiErrors.One(e.Key, "forbidden")),
-        ConflictException e => (StatusCodes.Status409Conflict, e.Errors),
-        UniqueConstraintViolationException => (StatusCodes.Status409Conflict, ApiErrors.One("request", "conflicts with a concurrent change; retry")),
-        AuthenticationFailedException e => (StatusCodes.Status401Unauthorized, ApiErrors.One(e.Key, e.Reason)),
-        UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, ApiErrors.One("token", "is missing")),
-        ApiRequestException e => (e.StatusCode, ApiErrors.One(e.Key, e.Reason)),
-        BadHttpRequestException e => (e.StatusCode, ApiErrors.One("request", "is invalid")),
-        _ => (StatusCodes.Status500InternalServerError, ApiErrors.One("server", "an unexpected error occurred")),
-    };
+    public static (int Status, IReadOnlyDictionary<string, string[]> Errors) Map(Exception exception) =>
+        exception switch
+        {
+            ValidationException e => (StatusCodes.Status422UnprocessableEntity, e.Errors),
+            DomainException e => (StatusCodes.Status422UnprocessableEntity, ApiErrors.One(e.Key, e.Message)),
+            NotFoundException e => (StatusCodes.Status404NotFound, ApiErrors.One(e.Key, "not found")),
+            ForbiddenAccessException e => (StatusCodes.Status403Forbidden, ApiErrors.One(e.Key, "forbidden")),
+            ConflictException e => (StatusCodes.Status409Conflict, e.Errors),
+            UniqueConstraintViolationException => (
+                StatusCodes.Status409Conflict,
+                ApiErrors.One("request", "conflicts with a concurrent change; retry")
+            ),
+            AuthenticationFailedException e => (StatusCodes.Status401Unauthorized, ApiErrors.One(e.Key, e.Reason)),
+            UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, ApiErrors.One("token", "is missing")),
+            ApiRequestException e => (e.StatusCode, ApiErrors.One(e.Key, e.Reason)),
+            BadHttpRequestException e => (e.StatusCode, ApiErrors.One("request", "is invalid")),
+            _ => (StatusCodes.Status500InternalServerError, ApiErrors.One("server", "an unexpected error occurred")),
+        };
 }

@@ -10,7 +10,8 @@ public static class EndpointGroupExtensions
 {
     public static IEndpointRouteBuilder MapEndpointGroups(this IEndpointRouteBuilder app)
     {
-        var groups = typeof(IEndpointGroup).Assembly.GetTypes()
+        var groups = typeof(IEndpointGroup)
+            .Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpointGroup).IsAssignableFrom(t))
             .OrderBy(t => t.Name, StringComparer.Ordinal);
         foreach (var type in groups)

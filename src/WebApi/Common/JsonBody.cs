@@ -50,7 +50,11 @@ public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions
             }
             catch (JsonException ex)
             {
-                throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, FieldName(ex.Path, rootKey), "has an invalid type or value");
+                throw new ApiRequestException(
+                    StatusCodes.Status422UnprocessableEntity,
+                    FieldName(ex.Path, rootKey),
+                    "has an invalid type or value"
+                );
             }
             catch (InvalidOperationException)
             {
@@ -63,9 +67,14 @@ public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions
     /// <summary>JSON in UTF-8 only; <c>charset="utf-8"</c> is the same parameter quoted (RFC 9110 §5.6.6).</summary>
     private static void EnsureJsonMediaType(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        if (
+            !MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (mediaType.Charset.HasValue && !HeaderUtilities.RemoveQuotes(mediaType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            || (
+                mediaType.Charset.HasValue
+                && !HeaderUtilities.RemoveQuotes(mediaType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             throw new ApiRequestException(StatusCodes.Status415UnsupportedMediaType, "body", "must be application/json");
         }
@@ -101,7 +110,8 @@ public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions
         return buffer.ToArray();
     }
 
-    private static ApiRequestException TooLarge(long limit) => new(StatusCodes.Status413PayloadTooLarge, "body", $"is too large (maximum is {limit} bytes)");
+    private static ApiRequestException TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "body", $"is too large (maximum is {limit} bytes)");
 
     /// <summary><c>$.tagList[0]</c> → <c>tagList</c>; the error names the field as the client sent it.</summary>
     private static string FieldName(string? path, string fallback)

@@ -14,7 +14,11 @@ public sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        DateTime.Parse(
+            reader.GetString()!,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal
+        );
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {
@@ -31,7 +35,8 @@ public sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 /// <summary>Reads <see cref="Optional{T}"/>: a present key (even <c>null</c>) has a value, an absent key stays absent.</summary>
 public sealed class OptionalJsonConverterFactory : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Optional<>);
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Optional<>);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(OptionalJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;

@@ -21,7 +21,8 @@ public static class OpenApiExtensions
     /// metadata makes routing answer 415 before authentication runs, and the contract wants 401 first (shared/API.md).
     /// <see cref="JsonBody"/> enforces the media type after authorization instead.
     /// </summary>
-    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) => builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T)));
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T)));
 }
 
 public sealed record JsonRequestBodyMetadata(Type BodyType);
@@ -42,7 +43,10 @@ public sealed class JsonRequestBodyOperationFilter : IOperationFilter
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
             {
-                ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(metadata.BodyType, context.SchemaRepository) },
+                ["application/json"] = new()
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(metadata.BodyType, context.SchemaRepository),
+                },
             },
         };
     }

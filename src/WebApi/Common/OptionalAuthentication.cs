@@ -10,16 +10,18 @@ public static class OptionalAuthentication
     /// </summary>
     public static RouteHandlerBuilder WithOptionalAuthentication(this RouteHandlerBuilder builder) =>
         builder
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var http = context.HttpContext;
-                var header = http.Request.Headers.Authorization.ToString();
-                if (!string.IsNullOrWhiteSpace(header) && http.User.Identity?.IsAuthenticated != true)
+            .AddEndpointFilter(
+                async (context, next) =>
                 {
-                    throw new AuthenticationFailedException("token", "is invalid");
-                }
+                    var http = context.HttpContext;
+                    var header = http.Request.Headers.Authorization.ToString();
+                    if (!string.IsNullOrWhiteSpace(header) && http.User.Identity?.IsAuthenticated != true)
+                    {
+                        throw new AuthenticationFailedException("token", "is invalid");
+                    }
 
-                return await next(context);
-            })
+                    return await next(context);
+                }
+            )
             .ProducesApiErrors(StatusCodes.Status401Unauthorized);
 }

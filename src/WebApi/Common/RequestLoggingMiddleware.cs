@@ -12,7 +12,9 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
     public async Task InvokeAsync(HttpContext context)
     {
         var traceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = traceId, ["RequestPath"] = context.Request.Path.Value ?? string.Empty });
+        using var scope = logger.BeginScope(
+            new Dictionary<string, object> { ["TraceId"] = traceId, ["RequestPath"] = context.Request.Path.Value ?? string.Empty }
+        );
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -23,7 +25,14 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var status = context.Response.StatusCode;
             var level = status >= 500 ? LogLevel.Error : LogLevel.Information;
-            logger.Log(level, "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms", context.Request.Method, context.Request.Path.Value, status, elapsed);
+            logger.Log(
+                level,
+                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms",
+                context.Request.Method,
+                context.Request.Path.Value,
+                status,
+                elapsed
+            );
         }
     }
 }

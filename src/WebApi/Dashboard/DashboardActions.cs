@@ -29,7 +29,12 @@ public static class DashboardActions
             "delete" => await mediator.Send(new DeleteJobsCommand(ids), ct),
             _ => throw new BadHttpRequestException("Unknown action.", StatusCodes.Status404NotFound),
         };
-        var verb = action switch { "requeue" => "Requeued", "enqueue" => "Enqueued", _ => "Deleted" };
+        var verb = action switch
+        {
+            "requeue" => "Requeued",
+            "enqueue" => "Enqueued",
+            _ => "Deleted",
+        };
         var skipped = result.Skipped > 0 ? $", {result.Skipped} skipped" : string.Empty;
         return Back(form["returnUrl"], $"{verb} {result.Applied} job(s){skipped}.", bad: result.Applied == 0);
     }
@@ -76,7 +81,9 @@ public static class DashboardActions
         var form = await context.Request.ReadFormAsync(ct);
         var queue = form["queue"].ToString();
         var changed = await mediator.Send(new PauseQueueCommand(queue, action == "pause"), ct);
-        var message = changed ? $"Queue {queue} {(action == "pause" ? "paused" : "resumed")}." : $"Queue {queue} was already {(action == "pause" ? "paused" : "running")}.";
+        var message = changed
+            ? $"Queue {queue} {(action == "pause" ? "paused" : "resumed")}."
+            : $"Queue {queue} was already {(action == "pause" ? "paused" : "running")}.";
         return Back(form["returnUrl"], message, bad: !changed, fallback: "/jobs/queues");
     }
 

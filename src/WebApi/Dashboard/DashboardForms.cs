@@ -17,9 +17,18 @@ public static class DashboardForms
     }
 
     /// <summary>A one-button form (the button is shown only to operators: callers check before rendering).</summary>
-    public static string Button(HttpContext context, string action, string label, IEnumerable<KeyValuePair<string, string>>? fields = null, string cssClass = "btn", string? confirm = null)
+    public static string Button(
+        HttpContext context,
+        string action,
+        string label,
+        IEnumerable<KeyValuePair<string, string>>? fields = null,
+        string cssClass = "btn",
+        string? confirm = null
+    )
     {
-        var hidden = string.Concat((fields ?? []).Select(f => $"<input type=\"hidden\" name=\"{Html.E(f.Key)}\" value=\"{Html.E(f.Value)}\">"));
+        var hidden = string.Concat(
+            (fields ?? []).Select(f => $"<input type=\"hidden\" name=\"{Html.E(f.Key)}\" value=\"{Html.E(f.Value)}\">")
+        );
         var onSubmit = confirm is null ? string.Empty : $" data-confirm=\"{Html.E(confirm)}\"";
         return $"<form method=\"post\" action=\"{Html.E(action)}\" class=\"inline\"{onSubmit}>{TokenInput(context)}{hidden}<button type=\"submit\" class=\"{cssClass}\">{Html.E(label)}</button></form>";
     }
@@ -34,7 +43,11 @@ public static class DashboardForms
             }
             catch (AntiforgeryValidationException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: "The form's antiforgery token is missing or invalid. Reload the page and try again.");
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Bad Request",
+                    detail: "The form's antiforgery token is missing or invalid. Reload the page and try again."
+                );
             }
 
             return await next(invocation);

@@ -28,17 +28,26 @@ public static class DashboardLayout
 
     public static bool CanOperate(HttpContext context) => context.User.IsInRole(OpsRoles.Operator);
 
-    public static IResult Page(HttpContext context, string title, string active, string body, string? script = null, int statusCode = StatusCodes.Status200OK)
+    public static IResult Page(
+        HttpContext context,
+        string title,
+        string active,
+        string body,
+        string? script = null,
+        int statusCode = StatusCodes.Status200OK
+    )
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var user = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.Name) : null;
         var html = new StringBuilder(16_384);
-        html.Append($"""
+        html.Append(
+            $"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(title)} · CleanApp jobs</title><style nonce="{nonce}">{Css}</style></head>
             <body><header><a class="brand" href="/jobs">CleanApp jobs</a>
-            """);
+            """
+        );
         if (user is not null)
         {
             html.Append("<nav>");
@@ -48,8 +57,12 @@ public static class DashboardLayout
             }
 
             var role = CanOperate(context) ? "operator" : "read-only";
-            html.Append($"</nav><div class=\"who\"><span data-testid=\"current-user\">{E(user)}</span> <span class=\"muted\">({role})</span>");
-            html.Append($"<form method=\"post\" action=\"{OpsAuthentication.LogoutPath}\" class=\"inline\">{DashboardForms.TokenInput(context)}<button class=\"link\" type=\"submit\">Sign out</button></form></div>");
+            html.Append(
+                $"</nav><div class=\"who\"><span data-testid=\"current-user\">{E(user)}</span> <span class=\"muted\">({role})</span>"
+            );
+            html.Append(
+                $"<form method=\"post\" action=\"{OpsAuthentication.LogoutPath}\" class=\"inline\">{DashboardForms.TokenInput(context)}<button class=\"link\" type=\"submit\">Sign out</button></form></div>"
+            );
         }
 
         html.Append($"</header><main><h1>{E(title)}</h1>{body}</main>");

@@ -35,14 +35,18 @@ public static class DashboardPages
             .Append(Tile("/jobs/servers", "Servers", Number(stats.Servers), "tile-servers"))
             .Append(Tile("/jobs/queues", "Queues", Number(stats.Queues), "tile-queues"))
             .Append("</div>");
-        body.Append("<p class=\"muted\">Succeeded and Deleted show all-time totals from the counters; other tiles count current jobs (capped).</p>");
+        body.Append(
+            "<p class=\"muted\">Succeeded and Deleted show all-time totals from the counters; other tiles count current jobs (capped).</p>"
+        );
 
         body.Append("<div class=\"charts\">");
-        body.Append($"""
+        body.Append(
+            $"""
             <div class="chart"><h2>Realtime</h2><p class="legend"><span><i class="sw" data-c="ok"></i>succeeded</span><span><i class="sw" data-c="bad"></i>failed</span> <span class="muted">per 2 s, live</span></p>
             <svg id="realtime" viewBox="0 0 600 160" preserveAspectRatio="none" data-succeeded="{now.Succeeded}" data-failed="{now.Failed}" role="img" aria-label="Realtime succeeded and failed jobs"></svg>
             <p class="muted" id="realtime-status">Waiting for data…</p></div>
-            """);
+            """
+        );
         body.Append(HistoryChart("History: last 24 hours (hourly)", "history-hourly", hourly, "HH:mm"));
         body.Append(HistoryChart("History: last 7 days (daily)", "history-daily", daily, "MM-dd"));
         body.Append("</div>");
@@ -61,23 +65,51 @@ public static class DashboardPages
         }
         else
         {
-            body.Append("<table id=\"queues\"><thead><tr><th>Queue</th><th class=\"num\">Length</th><th class=\"num\">In flight</th><th>Status</th><th>First jobs</th>");
+            body.Append(
+                "<table id=\"queues\"><thead><tr><th>Queue</th><th class=\"num\">Length</th><th class=\"num\">In flight</th><th>Status</th><th>First jobs</th>"
+            );
             body.Append(operate ? "<th>Actions</th>" : string.Empty).Append("</tr></thead><tbody>");
             foreach (var queue in queues)
             {
-                body.Append($"<tr data-queue=\"{E(queue.Name)}\"><td><strong>{E(queue.Name)}</strong></td><td class=\"num\">{queue.Length}</td><td class=\"num\">{queue.InFlight}</td>");
-                body.Append(queue.IsPaused
-                    ? $"<td><span class=\"badge s-failed\">paused</span> <span class=\"muted\">{Time(queue.PausedAt)} {E(queue.PausedBy)}</span></td>"
-                    : "<td><span class=\"badge s-succeeded\">running</span></td>");
+                body.Append(
+                    $"<tr data-queue=\"{E(queue.Name)}\"><td><strong>{E(queue.Name)}</strong></td><td class=\"num\">{queue.Length}</td><td class=\"num\">{queue.InFlight}</td>"
+                );
+                body.Append(
+                    queue.IsPaused
+                        ? $"<td><span class=\"badge s-failed\">paused</span> <span class=\"muted\">{Time(queue.PausedAt)} {E(queue.PausedBy)}</span></td>"
+                        : "<td><span class=\"badge s-succeeded\">running</span></td>"
+                );
                 body.Append("<td>");
-                body.Append(queue.FirstJobs.Count == 0 ? "<span class=\"muted\">empty</span>" : string.Join("<br>", queue.FirstJobs.Select(j => $"{JobLink(j.Id)} {E(j.DisplayName)} <span class=\"muted\">{Time(j.StateChangedAt)}</span>")));
+                body.Append(
+                    queue.FirstJobs.Count == 0
+                        ? "<span class=\"muted\">empty</span>"
+                        : string.Join(
+                            "<br>",
+                            queue.FirstJobs.Select(j =>
+                                $"{JobLink(j.Id)} {E(j.DisplayName)} <span class=\"muted\">{Time(j.StateChangedAt)}</span>"
+                            )
+                        )
+                );
                 body.Append("</td>");
                 if (operate)
                 {
-                    var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["queue"] = queue.Name, ["returnUrl"] = "/jobs/queues" };
-                    body.Append("<td>").Append(queue.IsPaused
-                        ? DashboardForms.Button(context, "/jobs/actions/queues/resume", "Resume", fields)
-                        : DashboardForms.Button(context, "/jobs/actions/queues/pause", "Pause", fields, confirm: $"Pause queue {queue.Name}? Workers stop claiming its jobs."));
+                    var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["queue"] = queue.Name,
+                        ["returnUrl"] = "/jobs/queues",
+                    };
+                    body.Append("<td>")
+                        .Append(
+                            queue.IsPaused
+                                ? DashboardForms.Button(context, "/jobs/actions/queues/resume", "Resume", fields)
+                                : DashboardForms.Button(
+                                    context,
+                                    "/jobs/actions/queues/pause",
+                                    "Pause",
+                                    fields,
+                                    confirm: $"Pause queue {queue.Name}? Workers stop claiming its jobs."
+                                )
+                        );
                     body.Append("</td>");
                 }
 
@@ -93,12 +125,20 @@ public static class DashboardPages
     public static Task<IResult> JobListAsync(string state, HttpContext context, IJobMonitoringApi monitoring, CancellationToken ct) =>
         TryParseState(state, out var parsed)
             ? RenderListAsync(context, monitoring, parsed, retries: false, ct)
-            : Task.FromResult(DashboardLayout.Page(context, "Not found", "overview", "<p>No such state.</p>", statusCode: StatusCodes.Status404NotFound));
+            : Task.FromResult(
+                DashboardLayout.Page(context, "Not found", "overview", "<p>No such state.</p>", statusCode: StatusCodes.Status404NotFound)
+            );
 
     public static Task<IResult> RetriesAsync(HttpContext context, IJobMonitoringApi monitoring, CancellationToken ct) =>
         RenderListAsync(context, monitoring, JobState.Scheduled, retries: true, ct);
 
-    private static async Task<IResult> RenderListAsync(HttpContext context, IJobMonitoringApi monitoring, JobState state, bool retries, CancellationToken ct)
+    private static async Task<IResult> RenderListAsync(
+        HttpContext context,
+        IJobMonitoringApi monitoring,
+        JobState state,
+        bool retries,
+        CancellationToken ct
+    )
     {
         var q = context.Request.Query;
         var query = new JobListQuery
@@ -112,7 +152,9 @@ public static class DashboardPages
             Search = Blank(q["q"]),
             After = Blank(q["after"]),
             Before = Blank(q["before"]),
-            PageSize = int.TryParse(q["size"], CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, JobListQuery.MaxPageSize) : 20,
+            PageSize = int.TryParse(q["size"], CultureInfo.InvariantCulture, out var size)
+                ? Math.Clamp(size, 1, JobListQuery.MaxPageSize)
+                : 20,
         };
         var page = await monitoring.GetJobsAsync(query, ct);
         var operate = DashboardLayout.CanOperate(context);
@@ -123,16 +165,22 @@ public static class DashboardPages
 
         var body = new StringBuilder(Flash(context));
         body.Append(Filters(path, query, monitoring.GetKinds()));
-        body.Append($"<p><strong data-testid=\"count\">{page.Count}</strong> job(s){(query.Search is null ? string.Empty : $" <span class=\"muted\">(text search looks through the newest {Number(JobListQuery.SearchWindow)} matching the other filters)</span>")}</p>");
+        body.Append(
+            $"<p><strong data-testid=\"count\">{page.Count}</strong> job(s){(query.Search is null ? string.Empty : $" <span class=\"muted\">(text search looks through the newest {Number(JobListQuery.SearchWindow)} matching the other filters)</span>")}</p>"
+        );
 
         var actions = ActionsFor(state, retries);
-        body.Append($"<form method=\"post\" id=\"bulk\">{DashboardForms.TokenInput(context)}<input type=\"hidden\" name=\"returnUrl\" value=\"{E(returnUrl)}\">");
+        body.Append(
+            $"<form method=\"post\" id=\"bulk\">{DashboardForms.TokenInput(context)}<input type=\"hidden\" name=\"returnUrl\" value=\"{E(returnUrl)}\">"
+        );
         if (operate && page.Items.Count > 0)
         {
             body.Append("<div class=\"toolbar\"><span class=\"muted\">Selected:</span>");
             foreach (var (action, label) in actions)
             {
-                body.Append($"<button class=\"btn{(action == "delete" ? " danger" : string.Empty)}\" type=\"submit\" formaction=\"/jobs/actions/jobs/{action}\" data-bulk=\"{action}\">{label}</button>");
+                body.Append(
+                    $"<button class=\"btn{(action == "delete" ? " danger" : string.Empty)}\" type=\"submit\" formaction=\"/jobs/actions/jobs/{action}\" data-bulk=\"{action}\">{label}</button>"
+                );
             }
 
             body.Append("</div>");
@@ -145,17 +193,19 @@ public static class DashboardPages
         }
 
         body.Append("<th>Id</th><th>Job</th><th>Queue</th>");
-        body.Append(state switch
-        {
-            JobState.Scheduled when retries => "<th>Retry</th><th>Next attempt</th><th>Last exception</th>",
-            JobState.Scheduled => "<th>Enqueue at</th><th>Scheduled</th>",
-            JobState.Enqueued => "<th>Enqueued</th><th>Created</th>",
-            JobState.Processing => "<th>Started</th><th>Server</th><th class=\"num\">Latency</th>",
-            JobState.Succeeded => "<th>Succeeded</th><th class=\"num\">Latency</th><th class=\"num\">Duration</th>",
-            JobState.Failed => "<th>Failed</th><th>Exception</th>",
-            JobState.Deleted => "<th>Deleted</th><th>Reason</th>",
-            _ => "<th>Awaiting since</th><th>Created</th>",
-        });
+        body.Append(
+            state switch
+            {
+                JobState.Scheduled when retries => "<th>Retry</th><th>Next attempt</th><th>Last exception</th>",
+                JobState.Scheduled => "<th>Enqueue at</th><th>Scheduled</th>",
+                JobState.Enqueued => "<th>Enqueued</th><th>Created</th>",
+                JobState.Processing => "<th>Started</th><th>Server</th><th class=\"num\">Latency</th>",
+                JobState.Succeeded => "<th>Succeeded</th><th class=\"num\">Latency</th><th class=\"num\">Duration</th>",
+                JobState.Failed => "<th>Failed</th><th>Exception</th>",
+                JobState.Deleted => "<th>Deleted</th><th>Reason</th>",
+                _ => "<th>Awaiting since</th><th>Created</th>",
+            }
+        );
         body.Append(operate ? "<th>Actions</th>" : string.Empty).Append("</tr></thead><tbody>");
 
         foreach (var job in page.Items)
@@ -166,24 +216,33 @@ public static class DashboardPages
                 body.Append($"<td><input type=\"checkbox\" name=\"ids\" value=\"{E(job.Id)}\" aria-label=\"Select {E(job.Id)}\"></td>");
             }
 
-            body.Append($"<td>{JobLink(job.Id)}</td><td>{E(job.DisplayName)}<br><code class=\"muted\">{E(job.Kind)}</code></td><td>{E(job.Queue)}</td>");
-            body.Append(state switch
-            {
-                JobState.Scheduled when retries => $"<td>retry {job.RetryCount} of {job.MaxRetries}</td><td>{Time(job.RunAt)}</td><td>{Exception(job)}</td>",
-                JobState.Scheduled => $"<td>{Time(job.RunAt)}</td><td>{Time(job.StateChangedAt)}</td>",
-                JobState.Enqueued => $"<td>{Time(job.StateChangedAt)}</td><td>{Time(job.CreatedAt)}</td>",
-                JobState.Processing => $"<td>{Time(job.StartedAt)}</td><td>{E(job.Server)}</td><td class=\"num\">{Ms(job.LatencyMs)}</td>",
-                JobState.Succeeded => $"<td>{Time(job.StateChangedAt)}</td><td class=\"num\">{Ms(job.LatencyMs)}</td><td class=\"num\">{Ms(job.DurationMs)}</td>",
-                JobState.Failed => $"<td>{Time(job.StateChangedAt)}</td><td>{Exception(job)}</td>",
-                JobState.Deleted => $"<td>{Time(job.StateChangedAt)}</td><td>{E(job.StateReason)}</td>",
-                _ => $"<td>{Time(job.StateChangedAt)}</td><td>{Time(job.CreatedAt)}</td>",
-            });
+            body.Append(
+                $"<td>{JobLink(job.Id)}</td><td>{E(job.DisplayName)}<br><code class=\"muted\">{E(job.Kind)}</code></td><td>{E(job.Queue)}</td>"
+            );
+            body.Append(
+                state switch
+                {
+                    JobState.Scheduled when retries =>
+                        $"<td>retry {job.RetryCount} of {job.MaxRetries}</td><td>{Time(job.RunAt)}</td><td>{Exception(job)}</td>",
+                    JobState.Scheduled => $"<td>{Time(job.RunAt)}</td><td>{Time(job.StateChangedAt)}</td>",
+                    JobState.Enqueued => $"<td>{Time(job.StateChangedAt)}</td><td>{Time(job.CreatedAt)}</td>",
+                    JobState.Processing =>
+                        $"<td>{Time(job.StartedAt)}</td><td>{E(job.Server)}</td><td class=\"num\">{Ms(job.LatencyMs)}</td>",
+                    JobState.Succeeded =>
+                        $"<td>{Time(job.StateChangedAt)}</td><td class=\"num\">{Ms(job.LatencyMs)}</td><td class=\"num\">{Ms(job.DurationMs)}</td>",
+                    JobState.Failed => $"<td>{Time(job.StateChangedAt)}</td><td>{Exception(job)}</td>",
+                    JobState.Deleted => $"<td>{Time(job.StateChangedAt)}</td><td>{E(job.StateReason)}</td>",
+                    _ => $"<td>{Time(job.StateChangedAt)}</td><td>{Time(job.CreatedAt)}</td>",
+                }
+            );
             if (operate)
             {
                 body.Append("<td>");
                 foreach (var (action, label) in actions)
                 {
-                    body.Append($"<button class=\"btn{(action == "delete" ? " danger" : string.Empty)}\" type=\"submit\" name=\"id\" value=\"{E(job.Id)}\" formaction=\"/jobs/actions/jobs/{action}\" data-action=\"{action}\">{label}</button> ");
+                    body.Append(
+                        $"<button class=\"btn{(action == "delete" ? " danger" : string.Empty)}\" type=\"submit\" name=\"id\" value=\"{E(job.Id)}\" formaction=\"/jobs/actions/jobs/{action}\" data-action=\"{action}\">{label}</button> "
+                    );
                 }
 
                 body.Append("</td>");
@@ -207,27 +266,47 @@ public static class DashboardPages
         var details = await monitoring.GetJobDetailsAsync(id, ct);
         if (details is null)
         {
-            return DashboardLayout.Page(context, "Job not found", "overview", $"<p>Job <code>{E(id)}</code> does not exist (it may have expired).</p>", statusCode: StatusCodes.Status404NotFound);
+            return DashboardLayout.Page(
+                context,
+                "Job not found",
+                "overview",
+                $"<p>Job <code>{E(id)}</code> does not exist (it may have expired).</p>",
+                statusCode: StatusCodes.Status404NotFound
+            );
         }
 
         var job = details.Job;
         var body = new StringBuilder(Flash(context));
-        body.Append($"<div class=\"card\"><dl class=\"kv\"><dt>Id</dt><dd><code data-testid=\"job-id\">{E(job.Id)}</code></dd><dt>Job</dt><dd>{E(job.DisplayName)} <code class=\"muted\">{E(job.Kind)}</code></dd>");
-        body.Append($"<dt>State</dt><dd data-testid=\"job-state\">{StateBadge(job.State)} <span class=\"muted\">{E(job.StateReason)}</span></dd><dt>Queue</dt><dd>{E(job.Queue)}</dd>");
-        body.Append($"<dt>Created</dt><dd>{Time(job.CreatedAt)}</dd><dt>State changed</dt><dd>{Time(job.StateChangedAt)}</dd><dt>Attempts</dt><dd>{job.Attempt} (retry {job.RetryCount} of {job.MaxRetries})</dd>");
+        body.Append(
+            $"<div class=\"card\"><dl class=\"kv\"><dt>Id</dt><dd><code data-testid=\"job-id\">{E(job.Id)}</code></dd><dt>Job</dt><dd>{E(job.DisplayName)} <code class=\"muted\">{E(job.Kind)}</code></dd>"
+        );
+        body.Append(
+            $"<dt>State</dt><dd data-testid=\"job-state\">{StateBadge(job.State)} <span class=\"muted\">{E(job.StateReason)}</span></dd><dt>Queue</dt><dd>{E(job.Queue)}</dd>"
+        );
+        body.Append(
+            $"<dt>Created</dt><dd>{Time(job.CreatedAt)}</dd><dt>State changed</dt><dd>{Time(job.StateChangedAt)}</dd><dt>Attempts</dt><dd>{job.Attempt} (retry {job.RetryCount} of {job.MaxRetries})</dd>"
+        );
         if (details.ParentId is not null)
         {
-            body.Append($"<dt>Continues</dt><dd>{JobLink(details.ParentId)} <span class=\"muted\">{details.ContinuationOption}</span></dd>");
+            body.Append(
+                $"<dt>Continues</dt><dd>{JobLink(details.ParentId)} <span class=\"muted\">{details.ContinuationOption}</span></dd>"
+            );
         }
 
         body.Append("</dl></div>");
 
         if (DashboardLayout.CanOperate(context))
         {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = job.Id, ["returnUrl"] = $"/jobs/job/{Url(job.Id)}" };
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["id"] = job.Id,
+                ["returnUrl"] = $"/jobs/job/{Url(job.Id)}",
+            };
             body.Append("<div class=\"toolbar\">")
                 .Append(DashboardForms.Button(context, "/jobs/actions/jobs/requeue", "Requeue", fields))
-                .Append(DashboardForms.Button(context, "/jobs/actions/jobs/delete", "Delete", fields, "btn danger", confirm: "Delete this job?"))
+                .Append(
+                    DashboardForms.Button(context, "/jobs/actions/jobs/delete", "Delete", fields, "btn danger", confirm: "Delete this job?")
+                )
                 .Append("</div>");
         }
 
@@ -251,10 +330,14 @@ public static class DashboardPages
             body.Append("</tbody></table>");
         }
 
-        body.Append("<h2>History</h2><table id=\"history\"><thead><tr><th>State</th><th>When</th><th>Reason</th><th>Server / worker</th><th class=\"num\">Latency</th><th class=\"num\">Duration</th><th>Details</th></tr></thead><tbody>");
+        body.Append(
+            "<h2>History</h2><table id=\"history\"><thead><tr><th>State</th><th>When</th><th>Reason</th><th>Server / worker</th><th class=\"num\">Latency</th><th class=\"num\">Duration</th><th>Details</th></tr></thead><tbody>"
+        );
         foreach (var entry in details.History)
         {
-            body.Append($"<tr><td>{StateBadge(entry.State)}</td><td>{Time(entry.CreatedAt)}</td><td>{E(entry.Reason)}</td><td>{E(entry.Server)} {E(entry.Worker)}</td><td class=\"num\">{Ms(entry.LatencyMs)}</td><td class=\"num\">{Ms(entry.DurationMs)}</td><td>");
+            body.Append(
+                $"<tr><td>{StateBadge(entry.State)}</td><td>{Time(entry.CreatedAt)}</td><td>{E(entry.Reason)}</td><td>{E(entry.Server)} {E(entry.Worker)}</td><td class=\"num\">{Ms(entry.LatencyMs)}</td><td class=\"num\">{Ms(entry.DurationMs)}</td><td>"
+            );
             if (entry.ExceptionType is not null)
             {
                 body.Append($"<strong class=\"error\">{E(entry.ExceptionType)}</strong>: {E(entry.ExceptionMessage)}");
@@ -281,27 +364,47 @@ public static class DashboardPages
         var jobs = await monitoring.GetRecurringJobsAsync(ct);
         var operate = DashboardLayout.CanOperate(context);
         var body = new StringBuilder(Flash(context));
-        body.Append("<table id=\"recurring\"><thead><tr><th>Id</th><th>Cron</th><th>Zone</th><th>Job</th><th>Next execution</th><th>Last execution</th><th>Last job</th><th>Status</th>");
+        body.Append(
+            "<table id=\"recurring\"><thead><tr><th>Id</th><th>Cron</th><th>Zone</th><th>Job</th><th>Next execution</th><th>Last execution</th><th>Last job</th><th>Status</th>"
+        );
         body.Append(operate ? "<th>Actions</th>" : string.Empty).Append("</tr></thead><tbody>");
         foreach (var r in jobs)
         {
-            var status = r.Error is not null ? $"<span class=\"badge s-failed\">disabled</span> <span class=\"error\">{E(r.Error)}</span>"
+            var status =
+                r.Error is not null ? $"<span class=\"badge s-failed\">disabled</span> <span class=\"error\">{E(r.Error)}</span>"
                 : r.IsPaused ? "<span class=\"badge s-awaiting\">paused</span>"
                 : "<span class=\"badge s-succeeded\">active</span>";
-            var lastJob = r.LastJobId is null ? "<span class=\"muted\">–</span>" : $"{JobLink(r.LastJobId)} {(r.LastJobState is { } s ? StateBadge(s) : "<span class=\"muted\">expired</span>")}";
-            body.Append($"<tr data-recurring-id=\"{E(r.Id)}\"><td><strong>{E(r.Id)}</strong></td><td><code>{E(r.Cron)}</code><br><span class=\"muted\">{E(r.CronDescription)}</span></td><td>{E(r.TimeZoneId)}</td>");
-            body.Append($"<td>{E(r.DisplayName)}<br><code class=\"muted\">{E(r.Kind)}</code> <span class=\"muted\">queue {E(r.Queue)}</span></td><td>{Time(r.NextExecution)}</td><td>{Time(r.LastExecution)}</td><td>{lastJob}</td><td>{status}</td>");
+            var lastJob = r.LastJobId is null
+                ? "<span class=\"muted\">–</span>"
+                : $"{JobLink(r.LastJobId)} {(r.LastJobState is { } s ? StateBadge(s) : "<span class=\"muted\">expired</span>")}";
+            body.Append(
+                $"<tr data-recurring-id=\"{E(r.Id)}\"><td><strong>{E(r.Id)}</strong></td><td><code>{E(r.Cron)}</code><br><span class=\"muted\">{E(r.CronDescription)}</span></td><td>{E(r.TimeZoneId)}</td>"
+            );
+            body.Append(
+                $"<td>{E(r.DisplayName)}<br><code class=\"muted\">{E(r.Kind)}</code> <span class=\"muted\">queue {E(r.Queue)}</span></td><td>{Time(r.NextExecution)}</td><td>{Time(r.LastExecution)}</td><td>{lastJob}</td><td>{status}</td>"
+            );
             if (operate)
             {
                 var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = r.Id, ["returnUrl"] = "/jobs/recurring" };
                 body.Append("<td>")
                     .Append(DashboardForms.Button(context, "/jobs/actions/recurring/trigger", "Trigger now", fields))
                     .Append(' ')
-                    .Append(r.IsPaused
-                        ? DashboardForms.Button(context, "/jobs/actions/recurring/enable", "Enable", fields)
-                        : DashboardForms.Button(context, "/jobs/actions/recurring/pause", "Pause", fields))
+                    .Append(
+                        r.IsPaused
+                            ? DashboardForms.Button(context, "/jobs/actions/recurring/enable", "Enable", fields)
+                            : DashboardForms.Button(context, "/jobs/actions/recurring/pause", "Pause", fields)
+                    )
                     .Append(' ')
-                    .Append(DashboardForms.Button(context, "/jobs/actions/recurring/delete", "Delete", fields, "btn danger", confirm: $"Delete recurring job {r.Id}?"))
+                    .Append(
+                        DashboardForms.Button(
+                            context,
+                            "/jobs/actions/recurring/delete",
+                            "Delete",
+                            fields,
+                            "btn danger",
+                            confirm: $"Delete recurring job {r.Id}?"
+                        )
+                    )
                     .Append("</td>");
             }
 
@@ -320,11 +423,17 @@ public static class DashboardPages
     public static async Task<IResult> ServersAsync(HttpContext context, IJobMonitoringApi monitoring, CancellationToken ct)
     {
         var servers = await monitoring.GetServersAsync(ct);
-        var body = new StringBuilder("<table id=\"servers\"><thead><tr><th>Server</th><th>Host</th><th class=\"num\">Workers</th><th>Queues</th><th>Started</th><th>Heartbeat</th><th>Status</th></tr></thead><tbody>");
+        var body = new StringBuilder(
+            "<table id=\"servers\"><thead><tr><th>Server</th><th>Host</th><th class=\"num\">Workers</th><th>Queues</th><th>Started</th><th>Heartbeat</th><th>Status</th></tr></thead><tbody>"
+        );
         foreach (var s in servers)
         {
-            var status = s.PossiblyAborted ? "<span class=\"badge s-failed\">possibly aborted</span>" : "<span class=\"badge s-succeeded\">active</span>";
-            body.Append($"<tr data-server-id=\"{E(s.Id)}\"><td><code>{E(s.Id)}</code></td><td>{E(s.HostName)}</td><td class=\"num\">{s.Workers}</td><td>{E(string.Join(", ", s.Queues))}</td><td>{Time(s.StartedAt)}</td><td>{Time(s.HeartbeatAt)}</td><td>{status}</td></tr>");
+            var status = s.PossiblyAborted
+                ? "<span class=\"badge s-failed\">possibly aborted</span>"
+                : "<span class=\"badge s-succeeded\">active</span>";
+            body.Append(
+                $"<tr data-server-id=\"{E(s.Id)}\"><td><code>{E(s.Id)}</code></td><td>{E(s.HostName)}</td><td class=\"num\">{s.Workers}</td><td>{E(string.Join(", ", s.Queues))}</td><td>{Time(s.StartedAt)}</td><td>{Time(s.HeartbeatAt)}</td><td>{status}</td></tr>"
+            );
         }
 
         if (servers.Count == 0)
@@ -338,10 +447,14 @@ public static class DashboardPages
 
     public static IResult Audit(HttpContext context, IReadOnlyList<AuditEntryDto> entries)
     {
-        var body = new StringBuilder("<p class=\"muted\">Every dashboard action, newest first.</p><table id=\"audit\"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Outcome</th></tr></thead><tbody>");
+        var body = new StringBuilder(
+            "<p class=\"muted\">Every dashboard action, newest first.</p><table id=\"audit\"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Outcome</th></tr></thead><tbody>"
+        );
         foreach (var a in entries)
         {
-            body.Append($"<tr><td>{Time(a.At)}</td><td>{E(a.Actor)}</td><td><code>{E(a.Action)}</code></td><td>{E(a.Target)}</td><td>{E(a.Outcome)}</td></tr>");
+            body.Append(
+                $"<tr><td>{Time(a.At)}</td><td>{E(a.Actor)}</td><td><code>{E(a.Action)}</code></td><td>{E(a.Target)}</td><td>{E(a.Outcome)}</td></tr>"
+            );
         }
 
         if (entries.Count == 0)
@@ -358,17 +471,22 @@ public static class DashboardPages
         return DashboardLayout.Page(context, "Audit log", "audit", body.ToString());
     }
 
-    private static (string Action, string Label)[] ActionsFor(JobState state, bool retries) => state switch
-    {
-        JobState.Scheduled or JobState.Awaiting => [("enqueue", "Enqueue now"), ("delete", "Delete")],
-        _ when retries => [("enqueue", "Enqueue now"), ("delete", "Delete")],
-        JobState.Succeeded or JobState.Deleted => [("requeue", "Requeue")],
-        _ => [("requeue", "Requeue"), ("delete", "Delete")],
-    };
+    private static (string Action, string Label)[] ActionsFor(JobState state, bool retries) =>
+        state switch
+        {
+            JobState.Scheduled or JobState.Awaiting => [("enqueue", "Enqueue now"), ("delete", "Delete")],
+            _ when retries => [("enqueue", "Enqueue now"), ("delete", "Delete")],
+            JobState.Succeeded or JobState.Deleted => [("requeue", "Requeue")],
+            _ => [("requeue", "Requeue"), ("delete", "Delete")],
+        };
 
     private static string Filters(string path, JobListQuery query, IReadOnlyList<JobKindDto> kinds)
     {
-        var options = string.Concat(kinds.Select(k => $"<option value=\"{E(k.Kind)}\"{(k.Kind == query.Kind ? " selected" : string.Empty)}>{E(k.DisplayName)} ({E(k.Kind)})</option>"));
+        var options = string.Concat(
+            kinds.Select(k =>
+                $"<option value=\"{E(k.Kind)}\"{(k.Kind == query.Kind ? " selected" : string.Empty)}>{E(k.DisplayName)} ({E(k.Kind)})</option>"
+            )
+        );
         if (query.Kind is not null && kinds.All(k => k.Kind != query.Kind))
         {
             options += $"<option value=\"{E(query.Kind)}\" selected>{E(query.Kind)}</option>";
@@ -411,7 +529,11 @@ public static class DashboardPages
         var first = E(filters.Count == 0 ? path : $"{path}?{string.Join('&', filters)}");
         var html = new StringBuilder("<div class=\"pager\">");
         html.Append(query.After is not null || query.Before is not null ? $"<a href=\"{first}\">« First</a>" : string.Empty);
-        html.Append(page.PreviousCursor is not null ? $"<a href=\"{Link("before", page.PreviousCursor)}\" rel=\"prev\">‹ Previous</a>" : string.Empty);
+        html.Append(
+            page.PreviousCursor is not null
+                ? $"<a href=\"{Link("before", page.PreviousCursor)}\" rel=\"prev\">‹ Previous</a>"
+                : string.Empty
+        );
         html.Append(page.NextCursor is not null ? $"<a href=\"{Link("after", page.NextCursor)}\" rel=\"next\">Next ›</a>" : string.Empty);
         return html.Append("</div>").ToString();
     }
@@ -421,23 +543,39 @@ public static class DashboardPages
             ? "<span class=\"muted\">–</span>"
             : $"<strong class=\"error\">{E(job.ExceptionType)}</strong>: {E(job.ExceptionMessage)}<details data-exception=\"/jobs/job/{Url(job.Id)}/exception\"><summary>Stack trace</summary><pre>Loading…</pre></details>";
 
-    private static string JobLink(string id) => $"<a href=\"/jobs/job/{Url(id)}\"><code>{E(id.Length > 12 ? id[..12] + "…" : id)}</code></a>";
+    private static string JobLink(string id) =>
+        $"<a href=\"/jobs/job/{Url(id)}\"><code>{E(id.Length > 12 ? id[..12] + "…" : id)}</code></a>";
 
     private static string Tile(string href, string label, string count, string testId) =>
         $"<a class=\"tile\" href=\"{href}\" data-testid=\"{testId}\"><div class=\"n\">{E(count)}</div><div class=\"l\">{E(label)}</div></a>";
 
     private static string HistoryChart(string title, string id, IReadOnlyList<TimelinePointDto> points, string labelFormat)
     {
-        const double width = 600, height = 140;
+        const double width = 600,
+            height = 140;
         var max = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => Math.Max(p.Succeeded, p.Failed)));
         var step = points.Count > 1 ? width / (points.Count - 1) : width;
         string Line(Func<TimelinePointDto, long> value) =>
-            string.Join(' ', points.Select((p, i) => FormattableString.Invariant($"{i * step:0.#},{height - (value(p) * (height - 10) / max):0.#}")));
-        var labels = points.Count == 0 ? string.Empty : $"<span class=\"muted\">{points[0].BucketStart.ToString(labelFormat, CultureInfo.InvariantCulture)} … {points[^1].BucketStart.ToString(labelFormat, CultureInfo.InvariantCulture)} UTC · max {Number(max)}</span>";
-        var rows = string.Concat(points.Select(p => $"<tr><td>{p.BucketStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td><td class=\"num\">{Number(p.Succeeded)}</td><td class=\"num\">{Number(p.Failed)}</td></tr>"));
+            string.Join(
+                ' ',
+                points.Select((p, i) => FormattableString.Invariant($"{i * step:0.#},{height - (value(p) * (height - 10) / max):0.#}"))
+            );
+        var labels =
+            points.Count == 0
+                ? string.Empty
+                : $"<span class=\"muted\">{points[0].BucketStart.ToString(labelFormat, CultureInfo.InvariantCulture)} … {points[^1].BucketStart.ToString(labelFormat, CultureInfo.InvariantCulture)} UTC · max {Number(max)}</span>";
+        var rows = string.Concat(
+            points.Select(p =>
+                $"<tr><td>{p.BucketStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td><td class=\"num\">{Number(p.Succeeded)}</td><td class=\"num\">{Number(p.Failed)}</td></tr>"
+            )
+        );
         return $"""
             <div class="chart" id="{id}"><h2>{E(title)}</h2>
-            <svg viewBox="0 0 600 160" preserveAspectRatio="none" role="img" aria-label="{E(title)}"><polyline fill="none" stroke="#2e9d57" stroke-width="2" points="{Line(p => p.Succeeded)}"/><polyline fill="none" stroke="#d33a3a" stroke-width="2" points="{Line(p => p.Failed)}"/></svg>
+            <svg viewBox="0 0 600 160" preserveAspectRatio="none" role="img" aria-label="{E(
+                title
+            )}"><polyline fill="none" stroke="#2e9d57" stroke-width="2" points="{Line(p =>
+                p.Succeeded
+            )}"/><polyline fill="none" stroke="#d33a3a" stroke-width="2" points="{Line(p => p.Failed)}"/></svg>
             {labels}
             <details><summary>Numbers</summary><table><thead><tr><th>From</th><th class="num">Succeeded</th><th class="num">Failed</th></tr></thead><tbody>{rows}</tbody></table></details></div>
             """;
@@ -460,9 +598,12 @@ public static class DashboardPages
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateTime? ParseTime(string? value) =>
-        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null;
+        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+            ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
+            : null;
 
-    private static string TimeInput(DateTime? value) => value?.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string TimeInput(DateTime? value) =>
+        value?.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty;
 
     // Polls the all-time counters every 2 s and plots the differences (as Hangfire's realtime graph does).
     private const string RealtimeScript = """

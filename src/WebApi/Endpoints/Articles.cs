@@ -14,32 +14,37 @@ namespace CleanApp.WebApi.Endpoints;
 /// <summary>Articles: <c>/api/articles</c>, the feed, and one article by slug. Only create and update read a body.</summary>
 public sealed class Articles : IEndpointGroup
 {
-    private static readonly string PagingHelp = $"`limit` (1-{Paging.MaxLimit}, default {Paging.DefaultLimit}) and `offset` (0-{Paging.MaxOffset}, default 0); anything else is a 422.";
+    private static readonly string PagingHelp =
+        $"`limit` (1-{Paging.MaxLimit}, default {Paging.DefaultLimit}) and `offset` (0-{Paging.MaxOffset}, default 0); anything else is a 422.";
 
     public void Map(IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles");
-        articles.MapGet("/", List)
+        articles
+            .MapGet("/", List)
             .WithName("ListArticles")
             .WithSummary("Articles, newest first, filtered by `tag`, `author` and `favorited` (AND)")
             .WithDescription("List items have no `body`. `articlesCount` is the total number of matches. " + PagingHelp)
             .WithOptionalAuthentication()
             .Produces<ArticlesResponse>()
             .ProducesApiErrors(StatusCodes.Status422UnprocessableEntity);
-        articles.MapGet("/feed", Feed)
+        articles
+            .MapGet("/feed", Feed)
             .WithName("GetFeed")
             .WithSummary("Articles by the authors the caller follows, newest first")
             .WithDescription(PagingHelp)
             .RequireAuthorization()
             .Produces<ArticlesResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity);
-        articles.MapGet("/{slug}", Get)
+        articles
+            .MapGet("/{slug}", Get)
             .WithName("GetArticle")
             .WithSummary("One article by slug")
             .WithOptionalAuthentication()
             .Produces<ArticleResponse>()
             .ProducesApiErrors(StatusCodes.Status404NotFound);
-        articles.MapPost("/", Create)
+        articles
+            .MapPost("/", Create)
             .WithName("CreateArticle")
             .WithSummary("Publish an article; duplicate titles get distinct slugs")
             .RequireAuthorization()
@@ -50,8 +55,10 @@ public sealed class Articles : IEndpointGroup
                 StatusCodes.Status401Unauthorized,
                 StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType,
-                StatusCodes.Status422UnprocessableEntity);
-        articles.MapPut("/{slug}", Update)
+                StatusCodes.Status422UnprocessableEntity
+            );
+        articles
+            .MapPut("/{slug}", Update)
             .WithName("UpdateArticle")
             .WithSummary("Partial update by the author; a new title regenerates the slug")
             .RequireAuthorization()
@@ -64,8 +71,10 @@ public sealed class Articles : IEndpointGroup
                 StatusCodes.Status404NotFound,
                 StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType,
-                StatusCodes.Status422UnprocessableEntity);
-        articles.MapDelete("/{slug}", Delete)
+                StatusCodes.Status422UnprocessableEntity
+            );
+        articles
+            .MapDelete("/{slug}", Delete)
             .WithName("DeleteArticle")
             .WithSummary("Delete an article (author only) with its comments and favorites")
             .RequireAuthorization()
@@ -73,7 +82,15 @@ public sealed class Articles : IEndpointGroup
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> List(string? tag, string? author, string? favorited, string? limit, string? offset, IMediator sender, CancellationToken ct)
+    private static async Task<IResult> List(
+        string? tag,
+        string? author,
+        string? favorited,
+        string? limit,
+        string? offset,
+        IMediator sender,
+        CancellationToken ct
+    )
     {
         var query = new ListArticlesQuery
         {

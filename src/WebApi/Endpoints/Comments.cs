@@ -14,13 +14,15 @@ public sealed class Comments : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var comments = app.MapGroup("/api/articles/{slug}/comments").WithTags("Comments");
-        comments.MapGet("/", List)
+        comments
+            .MapGet("/", List)
             .WithName("GetComments")
             .WithSummary("All comments of an article, newest first")
             .WithOptionalAuthentication()
             .Produces<CommentsResponse>()
             .ProducesApiErrors(StatusCodes.Status404NotFound);
-        comments.MapPost("/", Add)
+        comments
+            .MapPost("/", Add)
             .WithName("AddComment")
             .WithSummary("Comment on an article")
             .RequireAuthorization()
@@ -32,10 +34,12 @@ public sealed class Comments : IEndpointGroup
                 StatusCodes.Status404NotFound,
                 StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType,
-                StatusCodes.Status422UnprocessableEntity);
+                StatusCodes.Status422UnprocessableEntity
+            );
 
         // {id} is bound as text: a non-numeric id is simply an unknown comment (404 "comment"), not a routing miss.
-        comments.MapDelete("/{id}", Delete)
+        comments
+            .MapDelete("/{id}", Delete)
             .WithName("DeleteComment")
             .WithSummary("Delete a comment (its author only)")
             .RequireAuthorization()

@@ -11,12 +11,14 @@ public sealed class Favorites : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var favorite = app.MapGroup("/api/articles/{slug}/favorite").WithTags("Favorites").RequireAuthorization();
-        favorite.MapPost("/", Favorite)
+        favorite
+            .MapPost("/", Favorite)
             .WithName("FavoriteArticle")
             .WithSummary("Favorite an article (idempotent)")
             .Produces<ArticleResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
-        favorite.MapDelete("/", Unfavorite)
+        favorite
+            .MapDelete("/", Unfavorite)
             .WithName("UnfavoriteArticle")
             .WithSummary("Remove a favorite (idempotent)")
             .Produces<ArticleResponse>()

@@ -59,10 +59,20 @@ public sealed class JobsDashboardAccount : IEndpointGroup
                 return Results.Redirect(DashboardForms.SafeReturnUrl(returnUrl));
             case OpsSignInStatus.LockedOut:
                 logger.LogWarning("Dashboard sign-in refused: account locked out");
-                return LoginPage(context, returnUrl, "Too many failed attempts: this account is locked for a while.", StatusCodes.Status401Unauthorized);
+                return LoginPage(
+                    context,
+                    returnUrl,
+                    "Too many failed attempts: this account is locked for a while.",
+                    StatusCodes.Status401Unauthorized
+                );
             default:
                 // The same message for a wrong password and for a valid public user without an ops role.
-                return LoginPage(context, returnUrl, "Invalid email or password, or not an ops account.", StatusCodes.Status401Unauthorized);
+                return LoginPage(
+                    context,
+                    returnUrl,
+                    "Invalid email or password, or not an ops account.",
+                    StatusCodes.Status401Unauthorized
+                );
         }
     }
 

@@ -13,19 +13,22 @@ public sealed class Profiles : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var profiles = app.MapGroup("/api/profiles").WithTags("Profiles");
-        profiles.MapGet("/{username}", Get)
+        profiles
+            .MapGet("/{username}", Get)
             .WithName("GetProfile")
             .WithSummary("A user's profile; `following` is computed for the caller when a token is sent")
             .WithOptionalAuthentication()
             .Produces<ProfileResponse>()
             .ProducesApiErrors(StatusCodes.Status404NotFound);
-        profiles.MapPost("/{username}/follow", Follow)
+        profiles
+            .MapPost("/{username}/follow", Follow)
             .WithName("FollowUser")
             .WithSummary("Follow a user (idempotent)")
             .RequireAuthorization()
             .Produces<ProfileResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
-        profiles.MapDelete("/{username}/follow", Unfollow)
+        profiles
+            .MapDelete("/{username}/follow", Unfollow)
             .WithName("UnfollowUser")
             .WithSummary("Stop following a user (idempotent)")
             .RequireAuthorization()

@@ -8,7 +8,8 @@ namespace CleanApp.WebApi.Endpoints;
 public sealed class Tags : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/tags").WithTags("Tags")
+        app.MapGroup("/api/tags")
+            .WithTags("Tags")
             .MapGet("/", Get)
             .WithName("GetTags")
             .WithSummary("Every distinct tag in use, sorted")

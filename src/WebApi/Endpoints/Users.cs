@@ -14,13 +14,15 @@ public sealed class Users : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users");
-        users.MapPost("/", Register)
+        users
+            .MapPost("/", Register)
             .WithName("RegisterUser")
             .WithSummary("Register a new user")
             .AcceptsJson<UserRequest<RegisterUserCommand>>()
             .Produces<UserResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
-        users.MapPost("/login", Login)
+        users
+            .MapPost("/login", Login)
             .WithName("Login")
             .WithSummary("Log in with email and password")
             .AcceptsJson<UserRequest<LoginUserCommand>>()

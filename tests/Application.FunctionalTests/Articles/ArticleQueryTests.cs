@@ -84,7 +84,14 @@ public sealed class ListArticlesQueryTests : AppFixture
             slugs.Add((await App.CreateArticleAsync(author)).Slug);
         }
 
-        var second = await App.SendAsync(new ListArticlesQuery { Author = author.Username, Limit = 2, Offset = 2 });
+        var second = await App.SendAsync(
+            new ListArticlesQuery
+            {
+                Author = author.Username,
+                Limit = 2,
+                Offset = 2,
+            }
+        );
 
         Assert.That(second.Articles.Select(a => a.Slug), Is.EqualTo(new[] { slugs[1], slugs[0] }));
         Assert.That(second.ArticlesCount, Is.EqualTo(4));

@@ -43,7 +43,15 @@ public sealed class CreateArticleCommandTests : AppFixture
     public async Task Absent_tag_list_means_no_tags()
     {
         var author = await App.RegisterAsync();
-        var dto = await App.SendAsync(new CreateArticleCommand { Title = "T", Description = "D", Body = "B" }, author.Id);
+        var dto = await App.SendAsync(
+            new CreateArticleCommand
+            {
+                Title = "T",
+                Description = "D",
+                Body = "B",
+            },
+            author.Id
+        );
         Assert.That(dto.TagList, Is.Empty);
     }
 
@@ -51,9 +59,18 @@ public sealed class CreateArticleCommandTests : AppFixture
     public async Task Blank_fields_and_a_null_tag_list_are_validation_errors_and_store_nothing()
     {
         var author = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(
-            new CreateArticleCommand { Title = " ", Description = null, Body = "", TagList = new Optional<IReadOnlyList<string?>?>(null) },
-            author.Id));
+        var error = Assert.ThrowsAsync<ValidationException>(() =>
+            App.SendAsync(
+                new CreateArticleCommand
+                {
+                    Title = " ",
+                    Description = null,
+                    Body = "",
+                    TagList = new Optional<IReadOnlyList<string?>?>(null),
+                },
+                author.Id
+            )
+        );
 
         Assert.That(error!.Errors.Keys, Is.EquivalentTo(new[] { "title", "description", "body", "tagList" }));
         Assert.That(error.Errors["title"], Is.EqualTo(new[] { "can't be blank" }));
@@ -62,5 +79,14 @@ public sealed class CreateArticleCommandTests : AppFixture
 
     [Test]
     public void Anonymous_callers_are_refused() =>
-        Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new CreateArticleCommand { Title = "T", Description = "D", Body = "B" }));
+        Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(
+                new CreateArticleCommand
+                {
+                    Title = "T",
+                    Description = "D",
+                    Body = "B",
+                }
+            )
+        );
 }

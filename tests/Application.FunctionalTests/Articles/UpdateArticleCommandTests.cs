@@ -74,7 +74,9 @@ public sealed class UpdateArticleCommandTests : AppFixture
     public async Task Unknown_slug_is_not_found_before_ownership_is_checked()
     {
         var someone = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new UpdateArticleCommand("no-such-slug") { Body = "x" }, someone.Id));
+        var error = Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new UpdateArticleCommand("no-such-slug") { Body = "x" }, someone.Id)
+        );
         Assert.That(error!.Key, Is.EqualTo("article"));
     }
 
@@ -85,7 +87,9 @@ public sealed class UpdateArticleCommandTests : AppFixture
         var other = await App.RegisterAsync();
         var created = await App.CreateArticleAsync(author);
 
-        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() => App.SendAsync(new UpdateArticleCommand(created.Slug) { Body = "hijack" }, other.Id));
+        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            App.SendAsync(new UpdateArticleCommand(created.Slug) { Body = "hijack" }, other.Id)
+        );
 
         Assert.That(error!.Key, Is.EqualTo("article"));
         var stored = await App.QueryAsync(db => db.Set<Article>().SingleAsync(a => a.Slug == created.Slug));
@@ -98,9 +102,12 @@ public sealed class UpdateArticleCommandTests : AppFixture
         var author = await App.RegisterAsync();
         var created = await App.CreateArticleAsync(author, null, "keep");
 
-        var error = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(
-            new UpdateArticleCommand(created.Slug) { TagList = new Optional<IReadOnlyList<string?>?>(null), Title = "" },
-            author.Id));
+        var error = Assert.ThrowsAsync<ValidationException>(() =>
+            App.SendAsync(
+                new UpdateArticleCommand(created.Slug) { TagList = new Optional<IReadOnlyList<string?>?>(null), Title = "" },
+                author.Id
+            )
+        );
 
         Assert.That(error!.Errors.Keys, Is.EquivalentTo(new[] { "tagList", "title" }));
     }

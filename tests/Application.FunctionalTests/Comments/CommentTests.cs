@@ -93,7 +93,9 @@ public sealed class DeleteCommentCommandTests : AppFixture
         var article = await App.CreateArticleAsync(author);
         var comment = await App.SendAsync(new AddCommentCommand(article.Slug, "stay"), author.Id);
 
-        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() => App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), other.Id));
+        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), other.Id)
+        );
 
         Assert.That(error!.Key, Is.EqualTo("comment"));
         Assert.That(await App.QueryAsync(db => db.Set<Comment>().AnyAsync(c => c.Id == comment.Id)), Is.True);
@@ -107,8 +109,12 @@ public sealed class DeleteCommentCommandTests : AppFixture
         var other = await App.CreateArticleAsync(author);
         var comment = await App.SendAsync(new AddCommentCommand(other.Slug, "elsewhere"), author.Id);
 
-        var noArticle = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new DeleteCommentCommand("no-such-slug", comment.Id), author.Id));
-        var wrongArticle = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), author.Id));
+        var noArticle = Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new DeleteCommentCommand("no-such-slug", comment.Id), author.Id)
+        );
+        var wrongArticle = Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), author.Id)
+        );
 
         Assert.That(noArticle!.Key, Is.EqualTo("article"));
         Assert.That(wrongArticle!.Key, Is.EqualTo("comment"));

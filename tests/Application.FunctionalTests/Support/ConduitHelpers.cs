@@ -30,5 +30,6 @@ public static class ConduitHelpers
                 Body = "A body",
                 TagList = tags,
             },
-            author.Id);
+            author.Id
+        );
 }

@@ -39,7 +39,9 @@ public sealed class LoginUserTests : AccountFixture
     {
         var (_, registered) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password")));
+        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
+        );
 
         Assert.Multiple(() =>
         {
@@ -51,7 +53,9 @@ public sealed class LoginUserTests : AccountFixture
     [Test]
     public void An_unknown_email_is_the_same_invalid_credentials()
     {
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand($"{Guid.NewGuid():N}@example.com", Password)));
+        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new LoginUserCommand($"{Guid.NewGuid():N}@example.com", Password))
+        );
 
         Assert.Multiple(() =>
         {
@@ -65,7 +69,10 @@ public sealed class LoginUserTests : AccountFixture
     {
         var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new LoginUserCommand(string.Empty, null)));
 
-        Assert.That(ex!.Errors, Is.EquivalentTo(new Dictionary<string, string[]> { ["email"] = ["can't be blank"], ["password"] = ["can't be blank"] }));
+        Assert.That(
+            ex!.Errors,
+            Is.EquivalentTo(new Dictionary<string, string[]> { ["email"] = ["can't be blank"], ["password"] = ["can't be blank"] })
+        );
     }
 
     [Test]
@@ -74,11 +81,17 @@ public sealed class LoginUserTests : AccountFixture
         var (_, registered) = await RegisterAsync();
         for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password")));
+            Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+                App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
+            );
         }
 
-        var locking = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password")));
-        var whileLocked = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, Password)));
+        var locking = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
+        );
+        var whileLocked = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new LoginUserCommand(registered.Email, Password))
+        );
 
         Assert.Multiple(() =>
         {
@@ -95,13 +108,17 @@ public sealed class LoginUserTests : AccountFixture
         var (_, registered) = await RegisterAsync();
         for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password")));
+            Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+                App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
+            );
         }
 
         await App.SendAsync(new LoginUserCommand(registered.Email, Password));
         for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password")));
+            Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+                App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
+            );
         }
 
         var dto = await App.SendAsync(new LoginUserCommand(registered.Email, Password));

@@ -62,7 +62,8 @@ public sealed class RegisterUserTests : AccountFixture
         var before = await CountsAsync();
 
         var ex = Assert.ThrowsAsync<ConflictException>(() =>
-            App.SendAsync(new RegisterUserCommand(first.Username.ToUpperInvariant(), $"{Guid.NewGuid():N}@example.com", Password)));
+            App.SendAsync(new RegisterUserCommand(first.Username.ToUpperInvariant(), $"{Guid.NewGuid():N}@example.com", Password))
+        );
 
         Assert.That(ex!.Errors, Is.EquivalentTo(new Dictionary<string, string[]> { ["username"] = ["has already been taken"] }));
         Assert.That(await CountsAsync(), Is.EqualTo(before));
@@ -74,7 +75,9 @@ public sealed class RegisterUserTests : AccountFixture
         var (_, first) = await RegisterAsync();
         var before = await CountsAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() => App.SendAsync(new RegisterUserCommand(UniqueName(), first.Email.ToUpperInvariant(), Password)));
+        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+            App.SendAsync(new RegisterUserCommand(UniqueName(), first.Email.ToUpperInvariant(), Password))
+        );
 
         Assert.That(ex!.Errors, Is.EquivalentTo(new Dictionary<string, string[]> { ["email"] = ["has already been taken"] }));
         Assert.That(await CountsAsync(), Is.EqualTo(before));
@@ -97,12 +100,17 @@ public sealed class RegisterUserTests : AccountFixture
 
         var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new RegisterUserCommand(string.Empty, null, " ")));
 
-        Assert.That(ex!.Errors, Is.EquivalentTo(new Dictionary<string, string[]>
-        {
-            ["username"] = ["can't be blank"],
-            ["email"] = ["can't be blank"],
-            ["password"] = ["can't be blank"],
-        }));
+        Assert.That(
+            ex!.Errors,
+            Is.EquivalentTo(
+                new Dictionary<string, string[]>
+                {
+                    ["username"] = ["can't be blank"],
+                    ["email"] = ["can't be blank"],
+                    ["password"] = ["can't be blank"],
+                }
+            )
+        );
         Assert.That(await CountsAsync(), Is.EqualTo(before));
     }
 
@@ -111,7 +119,9 @@ public sealed class RegisterUserTests : AccountFixture
     {
         var before = await CountsAsync();
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new RegisterUserCommand(UniqueName(), $"{Guid.NewGuid():N}@example.com", "short")));
+        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+            App.SendAsync(new RegisterUserCommand(UniqueName(), $"{Guid.NewGuid():N}@example.com", "short"))
+        );
 
         Assert.That(ex!.Errors.Keys, Is.EqualTo(new[] { "password" }));
         Assert.That(await CountsAsync(), Is.EqualTo(before));

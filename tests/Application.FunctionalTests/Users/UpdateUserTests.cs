@@ -131,7 +131,8 @@ public sealed class UpdateUserTests : AccountFixture
         var (_, other) = await RegisterAsync();
 
         var ex = Assert.ThrowsAsync<ConflictException>(() =>
-            App.SendAsync(new UpdateUserCommand { Username = other.Username.ToUpperInvariant(), Bio = "not applied" }, id));
+            App.SendAsync(new UpdateUserCommand { Username = other.Username.ToUpperInvariant(), Bio = "not applied" }, id)
+        );
 
         var stored = await StoredUserAsync(id);
         Assert.Multiple(() =>
@@ -148,7 +149,9 @@ public sealed class UpdateUserTests : AccountFixture
         var (id, registered) = await RegisterAsync();
         var (_, other) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() => App.SendAsync(new UpdateUserCommand { Email = other.Email.ToUpperInvariant(), Bio = "not applied" }, id));
+        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+            App.SendAsync(new UpdateUserCommand { Email = other.Email.ToUpperInvariant(), Bio = "not applied" }, id)
+        );
 
         var credentials = await StoredCredentialsAsync(id);
         await Assert.MultipleAsync(async () =>

@@ -8,7 +8,13 @@ namespace CleanApp.Application.UnitTests.Articles;
 
 public sealed class ArticleValidatorTests
 {
-    private static readonly CreateArticleCommand ValidCreate = new() { Title = "T", Description = "D", Body = "B", TagList = new[] { "a" } };
+    private static readonly CreateArticleCommand ValidCreate = new()
+    {
+        Title = "T",
+        Description = "D",
+        Body = "B",
+        TagList = new[] { "a" },
+    };
 
     [Test]
     public void A_complete_create_command_is_valid() =>
@@ -17,7 +23,14 @@ public sealed class ArticleValidatorTests
     [Test]
     public void Create_requires_title_description_and_body()
     {
-        var result = new CreateArticleCommandValidator().Validate(new CreateArticleCommand { Title = "", Description = " ", Body = null });
+        var result = new CreateArticleCommandValidator().Validate(
+            new CreateArticleCommand
+            {
+                Title = "",
+                Description = " ",
+                Body = null,
+            }
+        );
         Assert.That(result.Errors.Select(e => e.ErrorMessage), Has.All.EqualTo("can't be blank"));
         Assert.That(result.Errors, Has.Count.EqualTo(3));
     }
@@ -36,7 +49,10 @@ public sealed class ArticleValidatorTests
         var validator = new CreateArticleCommandValidator();
         Assert.That(validator.Validate(ValidCreate with { TagList = new[] { "ok", " " } }).IsValid, Is.False);
         Assert.That(validator.Validate(ValidCreate with { TagList = new[] { new string('t', 65) } }).IsValid, Is.False);
-        Assert.That(validator.Validate(ValidCreate with { TagList = Enumerable.Range(0, 33).Select(i => $"t{i}").ToArray() }).IsValid, Is.False);
+        Assert.That(
+            validator.Validate(ValidCreate with { TagList = Enumerable.Range(0, 33).Select(i => $"t{i}").ToArray() }).IsValid,
+            Is.False
+        );
     }
 
     [TestCase(257, 1, 1)]
@@ -44,7 +60,12 @@ public sealed class ArticleValidatorTests
     [TestCase(1, 1, 65537)]
     public void Create_refuses_over_long_text(int title, int description, int body)
     {
-        var command = new CreateArticleCommand { Title = new string('t', title), Description = new string('d', description), Body = new string('b', body) };
+        var command = new CreateArticleCommand
+        {
+            Title = new string('t', title),
+            Description = new string('d', description),
+            Body = new string('b', body),
+        };
         Assert.That(new CreateArticleCommandValidator().Validate(command).IsValid, Is.False);
     }
 
@@ -56,7 +77,10 @@ public sealed class ArticleValidatorTests
         Assert.That(validator.Validate(new UpdateArticleCommand("s") { Body = "new" }).IsValid, Is.True);
         Assert.That(validator.Validate(new UpdateArticleCommand("s") { Title = "" }).IsValid, Is.False);
         Assert.That(validator.Validate(new UpdateArticleCommand("s") { Description = null }).IsValid, Is.False);
-        Assert.That(validator.Validate(new UpdateArticleCommand("s") { TagList = new Optional<IReadOnlyList<string?>?>(null) }).IsValid, Is.False);
+        Assert.That(
+            validator.Validate(new UpdateArticleCommand("s") { TagList = new Optional<IReadOnlyList<string?>?>(null) }).IsValid,
+            Is.False
+        );
         Assert.That(validator.Validate(new UpdateArticleCommand("s") { TagList = Array.Empty<string>() }).IsValid, Is.True);
     }
 
@@ -68,7 +92,10 @@ public sealed class ArticleValidatorTests
     [TestCase(20, 1_000_001, false)]
     public void Paging_bounds_are_enforced_for_list_and_feed(int limit, int offset, bool valid)
     {
-        Assert.That(new ListArticlesQueryValidator().Validate(new ListArticlesQuery { Limit = limit, Offset = offset }).IsValid, Is.EqualTo(valid));
+        Assert.That(
+            new ListArticlesQueryValidator().Validate(new ListArticlesQuery { Limit = limit, Offset = offset }).IsValid,
+            Is.EqualTo(valid)
+        );
         Assert.That(new GetFeedQueryValidator().Validate(new GetFeedQuery { Limit = limit, Offset = offset }).IsValid, Is.EqualTo(valid));
     }
 }

@@ -50,22 +50,30 @@ public sealed class PipelineRegistrationTests
     {
         using var scope = _provider.CreateScope();
 
-        var behaviours = scope.ServiceProvider.GetServices<IPipelineBehavior<RegisterUserCommand, UserDto>>().Select(b => b.GetType().GetGenericTypeDefinition());
+        var behaviours = scope
+            .ServiceProvider.GetServices<IPipelineBehavior<RegisterUserCommand, UserDto>>()
+            .Select(b => b.GetType().GetGenericTypeDefinition());
 
-        Assert.That(behaviours, Is.EqualTo(new[]
-        {
-            typeof(UnhandledExceptionBehaviour<,>),
-            typeof(AuthorizationBehaviour<,>),
-            typeof(ValidationBehaviour<,>),
-            typeof(PerformanceBehaviour<,>),
-        }));
+        Assert.That(
+            behaviours,
+            Is.EqualTo(
+                new[]
+                {
+                    typeof(UnhandledExceptionBehaviour<,>),
+                    typeof(AuthorizationBehaviour<,>),
+                    typeof(ValidationBehaviour<,>),
+                    typeof(PerformanceBehaviour<,>),
+                }
+            )
+        );
     }
 
     [Test]
     public void Every_request_handler_in_the_assembly_resolves()
     {
         using var scope = _provider.CreateScope();
-        var handlerInterfaces = typeof(DependencyInjection).Assembly.GetTypes()
+        var handlerInterfaces = typeof(DependencyInjection)
+            .Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
             .SelectMany(t => t.GetInterfaces())
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
@@ -108,7 +116,9 @@ public sealed class PipelineRegistrationTests
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
         // The mocked DbContext would fail if the handler ran; the validator must stop the request first.
-        var ex = Assert.ThrowsAsync<ValidationException>(() => mediator.Send(new RegisterUserCommand(string.Empty, "jake@example.com", "password123")));
+        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+            mediator.Send(new RegisterUserCommand(string.Empty, "jake@example.com", "password123"))
+        );
 
         Assert.That(ex!.Errors.Keys, Is.EqualTo(new[] { "username" }));
     }

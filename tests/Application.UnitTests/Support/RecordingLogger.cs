@@ -12,8 +12,13 @@ public sealed class RecordingLogger<T> : ILogger<T>
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Entries.Add(new LogEntry(logLevel, formatter(state, exception), exception));
+    public void Log<TState>(
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter
+    ) => Entries.Add(new LogEntry(logLevel, formatter(state, exception), exception));
 }
 
 public sealed record LogEntry(LogLevel Level, string Message, Exception? Exception);

@@ -20,5 +20,6 @@ public static class Layers
         type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openGeneric);
 
     public static bool IsCompilerGenerated(Type type) =>
-        type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false) || type.Name.Contains('<', StringComparison.Ordinal);
+        type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false)
+        || type.Name.Contains('<', StringComparison.Ordinal);
 }

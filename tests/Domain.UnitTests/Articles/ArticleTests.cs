@@ -7,7 +7,8 @@ public sealed class ArticleTests
 {
     private static readonly Guid Author = Guid.NewGuid();
 
-    private static Article NewArticle(string title = "My Title", params string[] tags) => Article.Create(Author, title, "Description", "Body", tags);
+    private static Article NewArticle(string title = "My Title", params string[] tags) =>
+        Article.Create(Author, title, "Description", "Body", tags);
 
     [Test]
     public void Create_derives_the_slug_and_normalizes_tags()
@@ -48,12 +49,9 @@ public sealed class ArticleTests
     [TestCase("body")]
     public void Blank_text_is_refused_naming_the_field(string field)
     {
-        var error = Assert.Throws<DomainException>(() => Article.Create(
-            Author,
-            field == "title" ? " " : "T",
-            field == "description" ? "" : "D",
-            field == "body" ? "\t" : "B",
-            []));
+        var error = Assert.Throws<DomainException>(() =>
+            Article.Create(Author, field == "title" ? " " : "T", field == "description" ? "" : "D", field == "body" ? "\t" : "B", [])
+        );
         Assert.That(error!.Key, Is.EqualTo(field));
         Assert.That(error.Message, Is.EqualTo("can't be blank"));
     }
@@ -62,9 +60,15 @@ public sealed class ArticleTests
     public void Over_long_text_is_refused() =>
         Assert.Multiple(() =>
         {
-            Assert.Throws<DomainException>(() => Article.Create(Author, new string('t', ArticleConstraints.TitleMaxLength + 1), "D", "B", []));
-            Assert.Throws<DomainException>(() => Article.Create(Author, "T", new string('d', ArticleConstraints.DescriptionMaxLength + 1), "B", []));
-            Assert.Throws<DomainException>(() => Article.Create(Author, "T", "D", new string('b', ArticleConstraints.BodyMaxLength + 1), []));
+            Assert.Throws<DomainException>(() =>
+                Article.Create(Author, new string('t', ArticleConstraints.TitleMaxLength + 1), "D", "B", [])
+            );
+            Assert.Throws<DomainException>(() =>
+                Article.Create(Author, "T", new string('d', ArticleConstraints.DescriptionMaxLength + 1), "B", [])
+            );
+            Assert.Throws<DomainException>(() =>
+                Article.Create(Author, "T", "D", new string('b', ArticleConstraints.BodyMaxLength + 1), [])
+            );
         });
 
     [Test]

@@ -37,7 +37,9 @@ public sealed class TagNamesTests
     public void Too_many_distinct_tags_are_refused_but_duplicates_do_not_count() =>
         Assert.Multiple(() =>
         {
-            Assert.Throws<DomainException>(() => TagNames.Normalize(Enumerable.Range(0, ArticleConstraints.MaxTags + 1).Select(i => $"t{i}")));
+            Assert.Throws<DomainException>(() =>
+                TagNames.Normalize(Enumerable.Range(0, ArticleConstraints.MaxTags + 1).Select(i => $"t{i}"))
+            );
             Assert.That(TagNames.Normalize(Enumerable.Repeat("same", ArticleConstraints.MaxTags + 5)), Has.Count.EqualTo(1));
         });
 }

@@ -25,5 +25,7 @@ public sealed class CommentTests
 
     [Test]
     public void An_over_long_body_is_refused() =>
-        Assert.Throws<DomainException>(() => Comment.Create(1, Guid.NewGuid(), new string('c', ArticleConstraints.CommentBodyMaxLength + 1)));
+        Assert.Throws<DomainException>(() =>
+            Comment.Create(1, Guid.NewGuid(), new string('c', ArticleConstraints.CommentBodyMaxLength + 1))
+        );
 }

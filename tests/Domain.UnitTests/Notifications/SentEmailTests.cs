@@ -18,7 +18,10 @@ public sealed class SentEmailTests
     [TestCase("")]
     [TestCase("  ")]
     public void A_blank_key_is_refused(string key) =>
-        Assert.That(() => SentEmail.Create(key, DateTime.UtcNow), Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Key)).EqualTo("key"));
+        Assert.That(
+            () => SentEmail.Create(key, DateTime.UtcNow),
+            Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Key)).EqualTo("key")
+        );
 
     [Test]
     public void A_key_longer_than_the_column_is_refused() =>

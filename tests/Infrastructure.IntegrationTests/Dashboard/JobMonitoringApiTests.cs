@@ -21,26 +21,44 @@ public sealed class JobMonitoringApiTests
         _environment = new JobTestEnvironment();
         _node = await _environment.StartNodeAsync(serverEnabled: false);
         var start = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-        _failed = Enumerable.Range(0, 57).Select(i => new JobRecord
-        {
-            Id = Guid.CreateVersion7(start.AddSeconds(i)).ToString("N"),
-            Kind = i % 3 == 0 ? "kind.a" : "kind.b",
-            Queue = i % 2 == 0 ? "default" : "email",
-            State = JobState.Failed,
-            Payload = $$$"""{"n":{{{i}}},"password":"p{{{i}}}","nested":{"Token":"t"}}""",
-            // Several jobs share a timestamp, so the id must break ties for paging to be exact.
-            StateChangedAt = start.AddSeconds(i / 4),
-            CreatedAt = start,
-            RunAt = start,
-            LastExceptionType = i % 5 == 0 ? "System.TimeoutException" : "System.IO.IOException",
-            LastExceptionMessage = $"failure {i}",
-        }).ToList();
+        _failed = Enumerable
+            .Range(0, 57)
+            .Select(i => new JobRecord
+            {
+                Id = Guid.CreateVersion7(start.AddSeconds(i)).ToString("N"),
+                Kind = i % 3 == 0 ? "kind.a" : "kind.b",
+                Queue = i % 2 == 0 ? "default" : "email",
+                State = JobState.Failed,
+                Payload = $$$"""{"n":{{{i}}},"password":"p{{{i}}}","nested":{"Token":"t"}}""",
+                // Several jobs share a timestamp, so the id must break ties for paging to be exact.
+                StateChangedAt = start.AddSeconds(i / 4),
+                CreatedAt = start,
+                RunAt = start,
+                LastExceptionType = i % 5 == 0 ? "System.TimeoutException" : "System.IO.IOException",
+                LastExceptionMessage = $"failure {i}",
+            })
+            .ToList();
 
         using var scope = _node.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         db.Jobs.AddRange(_failed);
-        db.JobStatistics.Add(new JobStatisticRecord { Key = JobCounterKeys.Succeeded, Period = JobStatisticPeriod.Total, BucketStart = JobStatisticRecord.TotalBucket, Value = 40 });
-        db.JobCounters.Add(new JobCounterRecord { Key = JobCounterKeys.Succeeded, Value = 2, CreatedAt = DateTime.UtcNow });
+        db.JobStatistics.Add(
+            new JobStatisticRecord
+            {
+                Key = JobCounterKeys.Succeeded,
+                Period = JobStatisticPeriod.Total,
+                BucketStart = JobStatisticRecord.TotalBucket,
+                Value = 40,
+            }
+        );
+        db.JobCounters.Add(
+            new JobCounterRecord
+            {
+                Key = JobCounterKeys.Succeeded,
+                Value = 2,
+                CreatedAt = DateTime.UtcNow,
+            }
+        );
         await db.SaveChangesAsync();
     }
 
@@ -54,13 +72,24 @@ public sealed class JobMonitoringApiTests
     [Test]
     public async Task Paging_forward_then_backward_visits_every_job_once_in_order()
     {
-        var expected = _failed.OrderByDescending(j => j.StateChangedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal).Select(j => j.Id).ToList();
+        var expected = _failed
+            .OrderByDescending(j => j.StateChangedAt)
+            .ThenByDescending(j => j.Id, StringComparer.Ordinal)
+            .Select(j => j.Id)
+            .ToList();
         var pages = new List<JobPageDto>();
         var page = await QueryAsync(new JobListQuery { State = JobState.Failed, PageSize = 10 });
         pages.Add(page);
         while (page.NextCursor is not null)
         {
-            page = await QueryAsync(new JobListQuery { State = JobState.Failed, PageSize = 10, After = page.NextCursor });
+            page = await QueryAsync(
+                new JobListQuery
+                {
+                    State = JobState.Failed,
+                    PageSize = 10,
+                    After = page.NextCursor,
+                }
+            );
             pages.Add(page);
         }
 
@@ -73,7 +102,16 @@ public sealed class JobMonitoringApiTests
         var back = new List<JobPageDto> { pages[^1] };
         while (back[^1].PreviousCursor is { } previous)
         {
-            back.Add(await QueryAsync(new JobListQuery { State = JobState.Failed, PageSize = 10, Before = previous }));
+            back.Add(
+                await QueryAsync(
+                    new JobListQuery
+                    {
+                        State = JobState.Failed,
+                        PageSize = 10,
+                        Before = previous,
+                    }
+                )
+            );
         }
 
         Assert.That(Enumerable.Reverse(back).SelectMany(p => p.Items).Select(j => j.Id), Is.EqualTo(expected));
@@ -83,18 +121,26 @@ public sealed class JobMonitoringApiTests
     public async Task Filters_combine_kind_queue_date_range_and_text()
     {
         var start = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-        var page = await QueryAsync(new JobListQuery
-        {
-            State = JobState.Failed,
-            Kind = "kind.a",
-            Queue = "default",
-            From = start.AddSeconds(2),
-            To = start.AddSeconds(10),
-            Search = "Timeout",
-            PageSize = 100,
-        });
+        var page = await QueryAsync(
+            new JobListQuery
+            {
+                State = JobState.Failed,
+                Kind = "kind.a",
+                Queue = "default",
+                From = start.AddSeconds(2),
+                To = start.AddSeconds(10),
+                Search = "Timeout",
+                PageSize = 100,
+            }
+        );
 
-        var expected = _failed.Where(j => j.Kind == "kind.a" && j.Queue == "default" && j.StateChangedAt >= start.AddSeconds(2) && j.StateChangedAt < start.AddSeconds(10) && j.LastExceptionType!.Contains("Timeout", StringComparison.Ordinal));
+        var expected = _failed.Where(j =>
+            j.Kind == "kind.a"
+            && j.Queue == "default"
+            && j.StateChangedAt >= start.AddSeconds(2)
+            && j.StateChangedAt < start.AddSeconds(10)
+            && j.LastExceptionType!.Contains("Timeout", StringComparison.Ordinal)
+        );
         Assert.That(page.Items.Select(j => j.Id), Is.EquivalentTo(expected.Select(j => j.Id)));
         Assert.That(page.Items, Is.Not.Empty);
 
@@ -108,11 +154,16 @@ public sealed class JobMonitoringApiTests
     public async Task Details_redact_configured_and_builtin_names_at_any_depth()
     {
         using var scope = _node.Services.CreateScope();
-        var details = await scope.ServiceProvider.GetRequiredService<IJobMonitoringApi>().GetJobDetailsAsync(_failed[3].Id, CancellationToken.None);
+        var details = await scope
+            .ServiceProvider.GetRequiredService<IJobMonitoringApi>()
+            .GetJobDetailsAsync(_failed[3].Id, CancellationToken.None);
 
         Assert.That(details!.Arguments, Does.Contain("\"n\": 3").And.Not.Contain("p3").And.Not.Contain("\"t\""));
         Assert.That(details.Arguments, Does.Contain(JobDashboardOptions.RedactedMarker));
-        Assert.That(new ArgumentRedactor(["iban"]).Redact("""{"Iban":"DE00","list":[{"iban":"x"}]}"""), Does.Not.Contain("DE00").And.Not.Contain("\"x\""));
+        Assert.That(
+            new ArgumentRedactor(["iban"]).Redact("""{"Iban":"DE00","list":[{"iban":"x"}]}"""),
+            Does.Not.Contain("DE00").And.Not.Contain("\"x\"")
+        );
         Assert.That(new ArgumentRedactor([]).Redact("not json"), Does.Contain("not valid JSON").And.Not.Contain("not json"));
     }
 

@@ -12,15 +12,25 @@ public sealed class EmailSenderTests
     public async Task Smtp_sender_delivers_the_message_to_a_real_SMTP_listener_on_loopback()
     {
         await using var server = new LoopbackSmtpServer();
-        var options = Options.Create(new EmailOptions
-        {
-            Provider = EmailProvider.Smtp,
-            From = "CleanApp <no-reply@cleanapp.test>",
-            Smtp = new SmtpSettings { Host = "127.0.0.1", Port = server.Port, Timeout = TimeSpan.FromSeconds(10) },
-        });
+        var options = Options.Create(
+            new EmailOptions
+            {
+                Provider = EmailProvider.Smtp,
+                From = "CleanApp <no-reply@cleanapp.test>",
+                Smtp = new SmtpSettings
+                {
+                    Host = "127.0.0.1",
+                    Port = server.Port,
+                    Timeout = TimeSpan.FromSeconds(10),
+                },
+            }
+        );
         var sender = new SmtpEmailSender(options);
 
-        await sender.SendAsync(new EmailMessage("alice@example.com", "Welcome to CleanApp", "Hello alice,\r\n.leading dot stays\r\n"), CancellationToken.None);
+        await sender.SendAsync(
+            new EmailMessage("alice@example.com", "Welcome to CleanApp", "Hello alice,\r\n.leading dot stays\r\n"),
+            CancellationToken.None
+        );
 
         Assert.That(server.Messages, Has.Count.EqualTo(1));
         var mail = server.Messages[0];
@@ -45,9 +55,24 @@ public sealed class EmailSenderTests
             port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        var sender = new SmtpEmailSender(Options.Create(new EmailOptions { Smtp = new SmtpSettings { Host = "127.0.0.1", Port = port, Timeout = TimeSpan.FromSeconds(5) } }));
+        var sender = new SmtpEmailSender(
+            Options.Create(
+                new EmailOptions
+                {
+                    Smtp = new SmtpSettings
+                    {
+                        Host = "127.0.0.1",
+                        Port = port,
+                        Timeout = TimeSpan.FromSeconds(5),
+                    },
+                }
+            )
+        );
 
-        Assert.That(async () => await sender.SendAsync(new EmailMessage("bob@example.com", "x", "y"), CancellationToken.None), Throws.InstanceOf<System.Net.Mail.SmtpException>());
+        Assert.That(
+            async () => await sender.SendAsync(new EmailMessage("bob@example.com", "x", "y"), CancellationToken.None),
+            Throws.InstanceOf<System.Net.Mail.SmtpException>()
+        );
     }
 
     [Test]
@@ -56,7 +81,10 @@ public sealed class EmailSenderTests
         var root = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"mail-{Guid.NewGuid():N}");
         try
         {
-            var sender = new PickupDirectoryEmailSender(Options.Create(new EmailOptions { PickupDirectory = "outbox" }), new FakeEnvironment(root));
+            var sender = new PickupDirectoryEmailSender(
+                Options.Create(new EmailOptions { PickupDirectory = "outbox" }),
+                new FakeEnvironment(root)
+            );
 
             await sender.SendAsync(new EmailMessage("carol@example.com", "Welcome to CleanApp", "Hello carol"), CancellationToken.None);
 

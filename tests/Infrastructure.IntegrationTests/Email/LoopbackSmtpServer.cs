@@ -34,9 +34,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         {
             await _loop;
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         _stop.Dispose();
     }

@@ -32,7 +32,9 @@ public sealed class IdentityServiceTests
         var email = $"{Guid.NewGuid():N}@example.com";
         Assert.That(await WithIdentityAsync(i => i.CreateUserAsync(Guid.NewGuid(), email, "password123")), Is.Empty);
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() => WithIdentityAsync(i => i.CreateUserAsync(Guid.NewGuid(), email.ToUpperInvariant(), "password123")));
+        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+            WithIdentityAsync(i => i.CreateUserAsync(Guid.NewGuid(), email.ToUpperInvariant(), "password123"))
+        );
 
         Assert.That(ex!.Errors, Is.EquivalentTo(new Dictionary<string, string[]> { ["email"] = ["has already been taken"] }));
     }
@@ -88,7 +90,12 @@ public sealed class IdentityServiceTests
         var afterwards = await WithIdentityAsync(i => i.CheckCredentialsAsync(email, "password123"));
         Assert.Multiple(() =>
         {
-            Assert.That(outcomes, Is.EqualTo(new[] { SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.LockedOut }));
+            Assert.That(
+                outcomes,
+                Is.EqualTo(
+                    new[] { SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.LockedOut }
+                )
+            );
             Assert.That(afterwards.Status, Is.EqualTo(SignInStatus.LockedOut));
             Assert.That(afterwards.UserId, Is.Null);
         });

@@ -13,7 +13,11 @@ public sealed class ContinuationTests
     [TestCase(false, JobContinuationOptions.OnlyOnSucceededState, JobState.Deleted)]
     [TestCase(false, JobContinuationOptions.OnlyOnDeletedState, JobState.Succeeded)]
     [TestCase(false, JobContinuationOptions.OnAnyFinishedState, JobState.Succeeded)]
-    public async Task Continuation_follows_its_parents_final_state(bool parentSucceeds, JobContinuationOptions option, JobState expectedChildState)
+    public async Task Continuation_follows_its_parents_final_state(
+        bool parentSucceeds,
+        JobContinuationOptions option,
+        JobState expectedChildState
+    )
     {
         await using var env = new JobTestEnvironment();
         var node = await env.StartNodeAsync();
@@ -38,7 +42,10 @@ public sealed class ContinuationTests
 
         var childJob = await env.WaitForStateAsync(child, expectedChildState);
         Assert.That(env.Probe.CountFor("child"), Is.EqualTo(expectedChildState == JobState.Succeeded ? 1 : 0));
-        Assert.That(childJob.StateReason ?? string.Empty, expectedChildState == JobState.Deleted ? Does.Contain("continuation option not met") : Is.Not.Null);
+        Assert.That(
+            childJob.StateReason ?? string.Empty,
+            expectedChildState == JobState.Deleted ? Does.Contain("continuation option not met") : Is.Not.Null
+        );
     }
 
     [Test]

@@ -37,12 +37,15 @@ public sealed class JobLeaseTests
         await JobTestEnvironment.WaitUntilAsync(
             () => env.QueryAsync(db => db.Jobs.AllAsync(j => j.State == JobState.Succeeded)),
             TimeSpan.FromSeconds(60),
-            () => "all 300 jobs to succeed");
+            () => "all 300 jobs to succeed"
+        );
 
         var perTag = env.Probe.Executions.GroupBy(e => e.Tag).ToDictionary(g => g.Key, g => g.Count());
         Assert.That(perTag, Has.Count.EqualTo(300));
         Assert.That(perTag.Values, Is.All.EqualTo(1), "each job ran exactly once");
-        var owners = await env.QueryAsync(db => db.JobHistory.Where(h => h.State == JobState.Succeeded).Select(h => h.ServerId).Distinct().CountAsync());
+        var owners = await env.QueryAsync(db =>
+            db.JobHistory.Where(h => h.State == JobState.Succeeded).Select(h => h.ServerId).Distinct().CountAsync()
+        );
         Assert.That(owners, Is.GreaterThan(1), "the work was shared between servers");
         var claims = await env.QueryAsync(db => db.JobHistory.CountAsync(h => h.State == JobState.Processing));
         Assert.That(claims, Is.EqualTo(300), "no job was claimed twice");
@@ -68,13 +71,19 @@ public sealed class JobLeaseTests
             CleanApp.Infrastructure.Jobs.Storage.JobRecord? seen = null;
             await JobTestEnvironment.WaitUntilAsync(
                 async () => (seen = await env.JobAsync(id)).AbandonCount == expected,
-                what: () => $"abandonment {expected}: job {seen?.State} abandoned {seen?.AbandonCount} lease {seen?.LeaseExpiresAt:O} owner {seen?.LeaseOwner}, now {env.Clock.GetUtcNow():O}; {string.Join(" | ", env.Logs.Messages.Where(m => !m.StartsWith("Information", StringComparison.Ordinal)))}");
+                what: () =>
+                    $"abandonment {expected}: job {seen?.State} abandoned {seen?.AbandonCount} lease {seen?.LeaseExpiresAt:O} owner {seen?.LeaseOwner}, now {env.Clock.GetUtcNow():O}; {string.Join(" | ", env.Logs.Messages.Where(m => !m.StartsWith("Information", StringComparison.Ordinal)))}"
+            );
             await reaper.StopAsync();
 
             var job = await env.JobAsync(id);
             if (round < 3)
             {
-                Assert.That(job.State, Is.AnyOf(JobState.Scheduled, JobState.Enqueued), "back through the retry policy (zero delay: promoted at once)");
+                Assert.That(
+                    job.State,
+                    Is.AnyOf(JobState.Scheduled, JobState.Enqueued),
+                    "back through the retry policy (zero delay: promoted at once)"
+                );
             }
             else
             {
@@ -96,7 +105,10 @@ public sealed class JobLeaseTests
             s["Jobs:HeartbeatInterval"] = "01:00:00";
             s["Jobs:Workers"] = "1";
         });
-        var id = await a.EnqueueAsync(new BlockingJob("stale", HonourCancellation: false, BlockOnlyAttempts: 1), new JobOptions { RetryDelays = [TimeSpan.Zero] });
+        var id = await a.EnqueueAsync(
+            new BlockingJob("stale", HonourCancellation: false, BlockOnlyAttempts: 1),
+            new JobOptions { RetryDelays = [TimeSpan.Zero] }
+        );
         await env.Probe.StartedSignal("stale").Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         env.Clock!.Advance(TimeSpan.FromMinutes(2));

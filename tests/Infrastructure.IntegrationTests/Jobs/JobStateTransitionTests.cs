@@ -1,7 +1,7 @@
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Infrastructure.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.Infrastructure.IntegrationTests.Jobs;
 
@@ -52,7 +52,10 @@ public sealed class JobStateTransitionTests
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         await env.WaitForStateAsync(id, JobState.Succeeded);
         var history = await env.HistoryAsync(id);
-        Assert.That(history.Select(h => h.State), Is.EqualTo(new[] { JobState.Scheduled, JobState.Enqueued, JobState.Processing, JobState.Succeeded }));
+        Assert.That(
+            history.Select(h => h.State),
+            Is.EqualTo(new[] { JobState.Scheduled, JobState.Enqueued, JobState.Processing, JobState.Succeeded })
+        );
     }
 
     [Test]
@@ -107,7 +110,15 @@ public sealed class JobStateTransitionTests
         var zero = new[] { TimeSpan.Zero };
 
         var failed = await node.EnqueueAsync(new FailingJob("x1", FailTimes: -1), new JobOptions { Attempts = 2, RetryDelays = zero });
-        var deleted = await node.EnqueueAsync(new FailingJob("x2", FailTimes: -1), new JobOptions { Attempts = 2, RetryDelays = zero, OnAttemptsExceeded = AttemptsExceededAction.Delete });
+        var deleted = await node.EnqueueAsync(
+            new FailingJob("x2", FailTimes: -1),
+            new JobOptions
+            {
+                Attempts = 2,
+                RetryDelays = zero,
+                OnAttemptsExceeded = AttemptsExceededAction.Delete,
+            }
+        );
         var noRetry = await node.EnqueueAsync(new FailingJob("x3", FailTimes: -1), new JobOptions { Attempts = 0 });
 
         var failedJob = await env.WaitForStateAsync(failed, JobState.Failed);
@@ -133,10 +144,22 @@ public sealed class JobStateTransitionTests
         var node = await env.StartNodeAsync();
         var zero = new[] { TimeSpan.Zero };
 
-        var onlyOnOther = await node.EnqueueAsync(new FailingJob("o1", FailTimes: 1), new JobOptions { RetryDelays = zero, RetryOnlyOn = [typeof(TimeoutException).FullName!] });
-        var onlyOnMatching = await node.EnqueueAsync(new FailingJob("o2", FailTimes: 1), new JobOptions { RetryDelays = zero, RetryOnlyOn = [nameof(FlakyException)] });
-        var exceptOn = await node.EnqueueAsync(new FailingJob("e1", FailTimes: 1, nameof(PermanentException)), new JobOptions { RetryDelays = zero, RetryExceptOn = [typeof(PermanentException).FullName!] });
-        var exceptOnOther = await node.EnqueueAsync(new FailingJob("e2", FailTimes: 1), new JobOptions { RetryDelays = zero, RetryExceptOn = [typeof(PermanentException).FullName!] });
+        var onlyOnOther = await node.EnqueueAsync(
+            new FailingJob("o1", FailTimes: 1),
+            new JobOptions { RetryDelays = zero, RetryOnlyOn = [typeof(TimeoutException).FullName!] }
+        );
+        var onlyOnMatching = await node.EnqueueAsync(
+            new FailingJob("o2", FailTimes: 1),
+            new JobOptions { RetryDelays = zero, RetryOnlyOn = [nameof(FlakyException)] }
+        );
+        var exceptOn = await node.EnqueueAsync(
+            new FailingJob("e1", FailTimes: 1, nameof(PermanentException)),
+            new JobOptions { RetryDelays = zero, RetryExceptOn = [typeof(PermanentException).FullName!] }
+        );
+        var exceptOnOther = await node.EnqueueAsync(
+            new FailingJob("e2", FailTimes: 1),
+            new JobOptions { RetryDelays = zero, RetryExceptOn = [typeof(PermanentException).FullName!] }
+        );
 
         var a = await env.WaitForStateAsync(onlyOnOther, JobState.Failed);
         await env.WaitForStateAsync(onlyOnMatching, JobState.Succeeded);
@@ -176,7 +199,20 @@ public sealed class JobStateTransitionTests
         Assert.That((await env.JobAsync(scheduled)).State, Is.EqualTo(JobState.Deleted));
         await env.WaitForStateAsync(failed, JobState.Succeeded);
         var history = await env.HistoryAsync(failed);
-        Assert.That(history.Select(h => h.State), Is.EqualTo(new[] { JobState.Enqueued, JobState.Processing, JobState.Failed, JobState.Enqueued, JobState.Processing, JobState.Succeeded }));
+        Assert.That(
+            history.Select(h => h.State),
+            Is.EqualTo(
+                new[]
+                {
+                    JobState.Enqueued,
+                    JobState.Processing,
+                    JobState.Failed,
+                    JobState.Enqueued,
+                    JobState.Processing,
+                    JobState.Succeeded,
+                }
+            )
+        );
     }
 
     [Test]
@@ -189,7 +225,10 @@ public sealed class JobStateTransitionTests
         await env.Probe.StartedSignal("del").Task.WaitAsync(TimeSpan.FromSeconds(10));
         await node.WithScopeAsync(sp => sp.GetRequiredService<IBackgroundJobClient>().DeleteAsync(id));
 
-        await JobTestEnvironment.WaitUntilAsync(() => node.Server!.RunningCount == 0, what: () => "the handler to be cancelled by the heartbeat");
+        await JobTestEnvironment.WaitUntilAsync(
+            () => node.Server!.RunningCount == 0,
+            what: () => "the handler to be cancelled by the heartbeat"
+        );
         var job = await env.JobAsync(id);
         Assert.That(job.State, Is.EqualTo(JobState.Deleted));
         Assert.That(env.Logs.Messages, Has.Some.Contains($"Job {id} lost its lease"));

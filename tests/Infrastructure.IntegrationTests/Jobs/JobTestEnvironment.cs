@@ -42,24 +42,29 @@ public sealed class JobTestEnvironment : IAsyncDisposable
     public LogCapture Logs { get; } = new();
 
     /// <summary>Fast timings for tests; a test overrides what it needs.</summary>
-    public static Dictionary<string, string?> FastSettings() => new(StringComparer.Ordinal)
-    {
-        ["Jobs:Workers"] = "4",
-        ["Jobs:PollInterval"] = "00:00:00.100",
-        ["Jobs:SchedulerInterval"] = "00:00:00.050",
-        ["Jobs:HeartbeatInterval"] = "00:00:00.100",
-        ["Jobs:LeaseDuration"] = "00:01:00",
-        ["Jobs:ReaperInterval"] = "00:00:00.050",
-        ["Jobs:ServerTimeout"] = "00:05:00",
-        ["Jobs:ShutdownGracePeriod"] = "00:00:02",
-        ["Jobs:ShutdownCancelWait"] = "00:00:01",
-        ["Jobs:ExpirationInterval"] = "01:00:00",
-        ["Jobs:CounterAggregationInterval"] = "01:00:00",
-        ["Jobs:MisfireThreshold"] = "00:00:05",
-    };
+    public static Dictionary<string, string?> FastSettings() =>
+        new(StringComparer.Ordinal)
+        {
+            ["Jobs:Workers"] = "4",
+            ["Jobs:PollInterval"] = "00:00:00.100",
+            ["Jobs:SchedulerInterval"] = "00:00:00.050",
+            ["Jobs:HeartbeatInterval"] = "00:00:00.100",
+            ["Jobs:LeaseDuration"] = "00:01:00",
+            ["Jobs:ReaperInterval"] = "00:00:00.050",
+            ["Jobs:ServerTimeout"] = "00:05:00",
+            ["Jobs:ShutdownGracePeriod"] = "00:00:02",
+            ["Jobs:ShutdownCancelWait"] = "00:00:01",
+            ["Jobs:ExpirationInterval"] = "01:00:00",
+            ["Jobs:CounterAggregationInterval"] = "01:00:00",
+            ["Jobs:MisfireThreshold"] = "00:00:05",
+        };
 
     /// <summary>A container on the shared database; <paramref name="serverEnabled"/> false = web-only instance (no server).</summary>
-    public async Task<JobNode> StartNodeAsync(Action<Dictionary<string, string?>>? configure = null, bool serverEnabled = true, bool start = true)
+    public async Task<JobNode> StartNodeAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        bool serverEnabled = true,
+        bool start = true
+    )
     {
         var settings = FastSettings();
         settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath}";
@@ -116,7 +121,11 @@ public sealed class JobTestEnvironment : IAsyncDisposable
     public async Task<JobRecord> WaitForStateAsync(string id, JobState state, TimeSpan? timeout = null)
     {
         JobRecord? job = null;
-        await WaitUntilAsync(async () => (job = await JobAsync(id)).State == state, timeout, () => $"job {id} to be {state} (is {job?.State}: {job?.StateReason})");
+        await WaitUntilAsync(
+            async () => (job = await JobAsync(id)).State == state,
+            timeout,
+            () => $"job {id} to be {state} (is {job?.State}: {job?.StateReason})"
+        );
         return job!;
     }
 
@@ -242,9 +251,7 @@ public sealed class LogCapture : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private sealed class Logger(LogCapture owner) : ILogger
     {
@@ -253,7 +260,12 @@ public sealed class LogCapture : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Messages.Enqueue($"{logLevel}: {formatter(state, exception)}");
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        ) => owner.Messages.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }

@@ -22,7 +22,20 @@ public sealed class PoisonAndExpirationTests
         var id = JobIds.New(TimeProvider.System);
         await env.QueryAsync(async db =>
         {
-            db.Jobs.Add(new JobRecord { Id = id, Kind = kind, Payload = payload, Queue = JobOptions.DefaultQueue, State = JobState.Enqueued, MaxRetries = 10, CreatedAt = DateTime.UtcNow, StateChangedAt = DateTime.UtcNow, RunAt = DateTime.UtcNow });
+            db.Jobs.Add(
+                new JobRecord
+                {
+                    Id = id,
+                    Kind = kind,
+                    Payload = payload,
+                    Queue = JobOptions.DefaultQueue,
+                    State = JobState.Enqueued,
+                    MaxRetries = 10,
+                    CreatedAt = DateTime.UtcNow,
+                    StateChangedAt = DateTime.UtcNow,
+                    RunAt = DateTime.UtcNow,
+                }
+            );
             return await db.SaveChangesAsync();
         });
 
@@ -113,7 +126,11 @@ public sealed class PoisonAndExpirationTests
         }
 
         await env.WaitForStateAsync(ids[3], JobState.Failed);
-        Assert.That(await env.QueryAsync(db => db.JobCounters.SumAsync(c => c.Value)), Is.EqualTo(4), "append-only rows (one per key per stored batch)");
+        Assert.That(
+            await env.QueryAsync(db => db.JobCounters.SumAsync(c => c.Value)),
+            Is.EqualTo(4),
+            "append-only rows (one per key per stored batch)"
+        );
 
         await node.Services.GetRequiredService<JobMaintenance>().AggregateCountersAsync(CancellationToken.None);
 
@@ -122,7 +139,10 @@ public sealed class PoisonAndExpirationTests
         Assert.Multiple(() =>
         {
             Assert.That(stats.Single(s => s.Key == JobCounterKeys.Succeeded && s.Period == JobStatisticPeriod.Total).Value, Is.EqualTo(3));
-            Assert.That(stats.Single(s => s.Key == JobCounterKeys.Succeeded && s.Period == JobStatisticPeriod.Hour).BucketStart, Is.EqualTo(Start.UtcDateTime));
+            Assert.That(
+                stats.Single(s => s.Key == JobCounterKeys.Succeeded && s.Period == JobStatisticPeriod.Hour).BucketStart,
+                Is.EqualTo(Start.UtcDateTime)
+            );
             Assert.That(stats.Single(s => s.Key == JobCounterKeys.Succeeded && s.Period == JobStatisticPeriod.Day).Value, Is.EqualTo(3));
             Assert.That(stats.Single(s => s.Key == JobCounterKeys.Failed && s.Period == JobStatisticPeriod.Total).Value, Is.EqualTo(1));
         });

@@ -31,16 +31,31 @@ public sealed class RecurringJobTests
             clock.SetUtcNow(new DateTimeOffset(2026, 6, 1, 10, minute, 0, 500, TimeSpan.Zero));
             var expected = minute;
             await JobTestEnvironment.WaitUntilAsync(
-                async () => env.Probe.CountFor("rec") >= expected && await env.QueryAsync(db => db.Jobs.CountAsync(j => j.State == JobState.Succeeded)) >= expected,
-                what: () => $"occurrence {expected}");
+                async () =>
+                    env.Probe.CountFor("rec") >= expected
+                    && await env.QueryAsync(db => db.Jobs.CountAsync(j => j.State == JobState.Succeeded)) >= expected,
+                what: () => $"occurrence {expected}"
+            );
             // Give both schedulers several more passes at the same instant.
             var next = await env.QueryAsync(db => db.RecurringJobs.Select(r => r.NextExecution).SingleAsync());
-            var seen = await env.QueryAsync(db => db.Jobs.Select(j => j.Id + " " + j.OccurrenceKey + " " + j.State + " " + j.Attempt).ToListAsync());
-            Assert.That(next, Is.EqualTo(new DateTime(2026, 6, 1, 10, minute + 1, 0, DateTimeKind.Utc)), string.Join("; ", seen) + " | " + string.Join("; ", env.Probe.Executions) + " | " + string.Join("\n", env.Logs.Messages.Where(m => !m.StartsWith("Information", StringComparison.Ordinal))));
+            var seen = await env.QueryAsync(db =>
+                db.Jobs.Select(j => j.Id + " " + j.OccurrenceKey + " " + j.State + " " + j.Attempt).ToListAsync()
+            );
+            Assert.That(
+                next,
+                Is.EqualTo(new DateTime(2026, 6, 1, 10, minute + 1, 0, DateTimeKind.Utc)),
+                string.Join("; ", seen)
+                    + " | "
+                    + string.Join("; ", env.Probe.Executions)
+                    + " | "
+                    + string.Join("\n", env.Logs.Messages.Where(m => !m.StartsWith("Information", StringComparison.Ordinal)))
+            );
         }
 
         await Task.Delay(300);
-        var keys = await env.QueryAsync(db => db.Jobs.Where(j => j.RecurringJobId == "every-minute").Select(j => j.OccurrenceKey).ToListAsync());
+        var keys = await env.QueryAsync(db =>
+            db.Jobs.Where(j => j.RecurringJobId == "every-minute").Select(j => j.OccurrenceKey).ToListAsync()
+        );
         Assert.That(keys, Has.Count.EqualTo(5));
         Assert.That(keys, Is.Unique);
         Assert.That(env.Probe.CountFor("rec"), Is.EqualTo(5));
@@ -56,7 +71,8 @@ public sealed class RecurringJobTests
         var web = await env.StartNodeAsync(serverEnabled: false);
         await web.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IRecurringJobManager>().AddOrUpdateAsync("m", new RecordJob("m"), "* * * * *", new RecurringJobOptions { Misfire = misfire });
+            await sp.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdateAsync("m", new RecordJob("m"), "* * * * *", new RecurringJobOptions { Misfire = misfire });
             return true;
         });
 
@@ -83,19 +99,28 @@ public sealed class RecurringJobTests
         var web = await env.StartNodeAsync(serverEnabled: false);
         await web.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IRecurringJobManager>().AddOrUpdateAsync("gap", new RecordJob("gap"), "30 2 * * *", new RecurringJobOptions { TimeZoneId = Berlin });
+            await sp.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdateAsync("gap", new RecordJob("gap"), "30 2 * * *", new RecurringJobOptions { TimeZoneId = Berlin });
             return true;
         });
 
         var record = await env.QueryAsync(db => db.RecurringJobs.SingleAsync());
-        Assert.That(record.NextExecution, Is.EqualTo(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc)), "03:00 CEST, the end of the gap");
+        Assert.That(
+            record.NextExecution,
+            Is.EqualTo(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc)),
+            "03:00 CEST, the end of the gap"
+        );
 
         clock.SetUtcNow(new DateTimeOffset(2026, 3, 29, 1, 0, 1, TimeSpan.Zero));
         await web.Services.GetRequiredService<RecurringJobScheduler>().RunDueAsync(CancellationToken.None);
         record = await env.QueryAsync(db => db.RecurringJobs.SingleAsync());
         var count = await env.QueryAsync(db => db.Jobs.CountAsync());
         Assert.That(count, Is.EqualTo(1));
-        Assert.That(record.NextExecution, Is.EqualTo(new DateTime(2026, 3, 30, 0, 30, 0, DateTimeKind.Utc)), "back to 02:30 CEST the next day");
+        Assert.That(
+            record.NextExecution,
+            Is.EqualTo(new DateTime(2026, 3, 30, 0, 30, 0, DateTimeKind.Utc)),
+            "back to 02:30 CEST the next day"
+        );
     }
 
     [Test]
@@ -107,7 +132,8 @@ public sealed class RecurringJobTests
         var web = await env.StartNodeAsync(serverEnabled: false);
         await web.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IRecurringJobManager>().AddOrUpdateAsync("overlap", new RecordJob("overlap"), "30 2 * * *", new RecurringJobOptions { TimeZoneId = Berlin });
+            await sp.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdateAsync("overlap", new RecordJob("overlap"), "30 2 * * *", new RecurringJobOptions { TimeZoneId = Berlin });
             return true;
         });
         var scheduler = web.Services.GetRequiredService<RecurringJobScheduler>();
@@ -132,16 +158,28 @@ public sealed class RecurringJobTests
     {
         Assert.That(CronSchedule.TryParse("*/15 * * * *", Berlin, out var quarter, out _), Is.True);
         // 01:45 CET, then the gap swallows 02:00–02:45: one occurrence at 03:00 CEST, then 03:15.
-        var occurrences = quarter!.Between(new DateTime(2026, 3, 29, 0, 40, 0, DateTimeKind.Utc), new DateTime(2026, 3, 29, 1, 20, 0, DateTimeKind.Utc), 100);
-        Assert.That(occurrences, Is.EqualTo(new[]
-        {
-            new DateTime(2026, 3, 29, 0, 45, 0, DateTimeKind.Utc),
-            new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc),
-            new DateTime(2026, 3, 29, 1, 15, 0, DateTimeKind.Utc),
-        }));
+        var occurrences = quarter!.Between(
+            new DateTime(2026, 3, 29, 0, 40, 0, DateTimeKind.Utc),
+            new DateTime(2026, 3, 29, 1, 20, 0, DateTimeKind.Utc),
+            100
+        );
+        Assert.That(
+            occurrences,
+            Is.EqualTo(
+                new[]
+                {
+                    new DateTime(2026, 3, 29, 0, 45, 0, DateTimeKind.Utc),
+                    new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc),
+                    new DateTime(2026, 3, 29, 1, 15, 0, DateTimeKind.Utc),
+                }
+            )
+        );
 
         Assert.That(CronSchedule.TryParse("*/20 * * * * *", "UTC", out var seconds, out _), Is.True);
-        Assert.That(seconds!.NextAfter(new DateTime(2026, 1, 1, 0, 0, 5, DateTimeKind.Utc)), Is.EqualTo(new DateTime(2026, 1, 1, 0, 0, 20, DateTimeKind.Utc)));
+        Assert.That(
+            seconds!.NextAfter(new DateTime(2026, 1, 1, 0, 0, 5, DateTimeKind.Utc)),
+            Is.EqualTo(new DateTime(2026, 1, 1, 0, 0, 20, DateTimeKind.Utc))
+        );
         Assert.That(CronSchedule.TryParse("* * *", "UTC", out _, out var error), Is.False);
         Assert.That(error, Does.Contain("5 or 6 fields"));
         Assert.That(CronSchedule.TryParse("* * * * *", "Mars/Olympus", out _, out error), Is.False);
@@ -158,7 +196,12 @@ public sealed class RecurringJobTests
         {
             var manager = sp.GetRequiredService<IRecurringJobManager>();
             await manager.AddOrUpdateAsync("bad-cron", new RecordJob("bad"), "61 * * * *");
-            await manager.AddOrUpdateAsync("bad-zone", new RecordJob("bad"), "* * * * *", new RecurringJobOptions { TimeZoneId = "Nowhere/Town" });
+            await manager.AddOrUpdateAsync(
+                "bad-zone",
+                new RecordJob("bad"),
+                "* * * * *",
+                new RecurringJobOptions { TimeZoneId = "Nowhere/Town" }
+            );
             await manager.AddOrUpdateAsync("good", new RecordJob("good"), "* * * * *");
             return true;
         });
@@ -208,7 +251,8 @@ public sealed class RecurringJobTests
         var node = await env.StartNodeAsync();
         await node.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IRecurringJobManager>().AddOrUpdateAsync("slow", new BlockingJob("slow"), "* * * * *", new RecurringJobOptions { NoOverlap = true });
+            await sp.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdateAsync("slow", new BlockingJob("slow"), "* * * * *", new RecurringJobOptions { NoOverlap = true });
             return true;
         });
 
@@ -216,8 +260,12 @@ public sealed class RecurringJobTests
         await env.Probe.StartedSignal("slow").Task.WaitAsync(TimeSpan.FromSeconds(10));
         clock.SetUtcNow(new DateTimeOffset(2026, 6, 1, 10, 2, 0, 100, TimeSpan.Zero));
         await JobTestEnvironment.WaitUntilAsync(
-            () => env.QueryAsync(async db => (await db.RecurringJobs.SingleAsync()).NextExecution == new DateTime(2026, 6, 1, 10, 3, 0, DateTimeKind.Utc)),
-            what: () => "the 10:02 occurrence to be handled");
+            () =>
+                env.QueryAsync(async db =>
+                    (await db.RecurringJobs.SingleAsync()).NextExecution == new DateTime(2026, 6, 1, 10, 3, 0, DateTimeKind.Utc)
+                ),
+            what: () => "the 10:02 occurrence to be handled"
+        );
 
         var count = await env.QueryAsync(db => db.Jobs.CountAsync(j => j.RecurringJobId == "slow"));
         Assert.That(count, Is.EqualTo(1), "10:02 skipped: 10:01 still running");

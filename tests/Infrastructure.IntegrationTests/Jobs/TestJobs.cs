@@ -15,9 +15,11 @@ public sealed class JobProbe
 
     public int CountFor(string tag) => Executions.Count(e => e.Tag == tag);
 
-    public TaskCompletionSource Gate(string tag) => Gates.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    public TaskCompletionSource Gate(string tag) =>
+        Gates.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    public TaskCompletionSource StartedSignal(string tag) => Started.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    public TaskCompletionSource StartedSignal(string tag) =>
+        Started.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public sealed record Execution(string Tag, string? JobId, int Attempt, DateTime At);
 }

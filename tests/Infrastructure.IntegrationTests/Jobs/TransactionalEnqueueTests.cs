@@ -28,12 +28,17 @@ public sealed class TransactionalEnqueueTests
         {
             var db = sp.GetRequiredService<IApplicationDbContext>();
             var client = sp.GetRequiredService<IBackgroundJobClient>();
-            Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync<int>(async ct =>
-            {
-                id = client.Enqueue(new RecordJob("rollback"));
-                await db.SaveChangesAsync(ct);
-                throw new InvalidOperationException("the command failed after saving");
-            }, CancellationToken.None));
+            Assert.ThrowsAsync<InvalidOperationException>(() =>
+                db.InTransactionAsync<int>(
+                    async ct =>
+                    {
+                        id = client.Enqueue(new RecordJob("rollback"));
+                        await db.SaveChangesAsync(ct);
+                        throw new InvalidOperationException("the command failed after saving");
+                    },
+                    CancellationToken.None
+                )
+            );
             return true;
         });
 
@@ -60,12 +65,15 @@ public sealed class TransactionalEnqueueTests
         {
             var db = sp.GetRequiredService<IApplicationDbContext>();
             var client = sp.GetRequiredService<IBackgroundJobClient>();
-            return await db.InTransactionAsync(async ct =>
-            {
-                var jobId = client.Enqueue(new RecordJob("commit"));
-                await db.SaveChangesAsync(ct);
-                return jobId;
-            }, CancellationToken.None);
+            return await db.InTransactionAsync(
+                async ct =>
+                {
+                    var jobId = client.Enqueue(new RecordJob("commit"));
+                    await db.SaveChangesAsync(ct);
+                    return jobId;
+                },
+                CancellationToken.None
+            );
         });
 
         await JobTestEnvironment.WaitUntilAsync(() => env.Probe.CountFor("commit") == 1, TimeSpan.FromSeconds(10));

@@ -111,7 +111,14 @@ public sealed class AuditableEntityInterceptorTests
         _host.WithContextAsync(async db =>
         {
             var id = Guid.NewGuid();
-            db.Users.Add(new ApplicationUser { Id = id, UserName = IdentityService.UserNameFor(id), Email = $"{id:N}@example.com" });
+            db.Users.Add(
+                new ApplicationUser
+                {
+                    Id = id,
+                    UserName = IdentityService.UserNameFor(id),
+                    Email = $"{id:N}@example.com",
+                }
+            );
             db.Set<User>().Add(User.Register(id, $"u{id:N}"[..20]));
             await db.SaveChangesAsync();
             return id;

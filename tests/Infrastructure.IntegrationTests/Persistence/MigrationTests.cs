@@ -20,9 +20,13 @@ public sealed class MigrationTests
 
         await host.MigrateAsync();
 
-        var tables = await host.WithContextAsync(db => db.Database
-            .SqlQueryRawStrings("SELECT name FROM sqlite_master WHERE type = 'table'"));
-        Assert.That(tables, Is.SupersetOf(new[] { "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "Users", "DataProtectionKeys", "__EFMigrationsHistory" }));
+        var tables = await host.WithContextAsync(db =>
+            db.Database.SqlQueryRawStrings("SELECT name FROM sqlite_master WHERE type = 'table'")
+        );
+        Assert.That(
+            tables,
+            Is.SupersetOf(new[] { "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "Users", "DataProtectionKeys", "__EFMigrationsHistory" })
+        );
     }
 
     [Test]
@@ -43,8 +47,11 @@ public sealed class MigrationTests
         using var host = new InfrastructureHost(_path);
         await host.MigrateAsync();
 
-        var indexSql = await host.WithContextAsync(db => db.Database
-            .SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Users' AND sql LIKE '%NormalizedUsername%'"));
+        var indexSql = await host.WithContextAsync(db =>
+            db.Database.SqlQueryRawStrings(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Users' AND sql LIKE '%NormalizedUsername%'"
+            )
+        );
 
         Assert.That(indexSql, Has.Some.StartsWith("CREATE UNIQUE INDEX"));
     }
@@ -55,8 +62,9 @@ public sealed class MigrationTests
         using var host = new InfrastructureHost(_path);
         await host.MigrateAsync();
 
-        var indexSql = await host.WithContextAsync(db => db.Database
-            .SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'"));
+        var indexSql = await host.WithContextAsync(db =>
+            db.Database.SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'")
+        );
 
         Assert.That(indexSql, Has.Exactly(1).Contains("\"Priority\" DESC"));
     }
@@ -65,7 +73,10 @@ public sealed class MigrationTests
 internal static class SqliteQueries
 {
     /// <summary>EF Core 6 has no SqlQueryRaw for scalars; a plain command reads the single text column.</summary>
-    public static async Task<List<string>> SqlQueryRawStrings(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string sql)
+    public static async Task<List<string>> SqlQueryRawStrings(
+        this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database,
+        string sql
+    )
     {
         var connection = database.GetDbConnection();
         await connection.OpenAsync();

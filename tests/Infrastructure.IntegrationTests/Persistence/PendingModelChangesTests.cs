@@ -21,7 +21,9 @@ public sealed class PendingModelChangesTests
         var path = InfrastructureHost.NewDatabasePath();
         try
         {
-            using var context = new SqliteApplicationDbContext(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite($"Data Source={path}").Options);
+            using var context = new SqliteApplicationDbContext(
+                new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite($"Data Source={path}").Options
+            );
 
             AssertNoPendingModelChanges(context);
         }
@@ -36,7 +38,10 @@ public sealed class PendingModelChangesTests
     {
         // No server is contacted: building the model needs only the provider, not a connection.
         using var context = new SqlServerApplicationDbContext(
-            new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=unused.invalid;Database=CleanApp;Integrated Security=false").Options);
+            new DbContextOptionsBuilder<SqlServerApplicationDbContext>()
+                .UseSqlServer("Server=unused.invalid;Database=CleanApp;Integrated Security=false")
+                .Options
+        );
 
         AssertNoPendingModelChanges(context);
     }
@@ -44,9 +49,12 @@ public sealed class PendingModelChangesTests
     [Test]
     public void Each_provider_has_its_own_migrations_and_snapshot()
     {
-        using var sqlite = new SqliteApplicationDbContext(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite("Data Source=unused.db").Options);
+        using var sqlite = new SqliteApplicationDbContext(
+            new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite("Data Source=unused.db").Options
+        );
         using var sqlServer = new SqlServerApplicationDbContext(
-            new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=unused.invalid;Database=CleanApp").Options);
+            new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=unused.invalid;Database=CleanApp").Options
+        );
 
         var sqliteMigrations = sqlite.GetService<IMigrationsAssembly>();
         var sqlServerMigrations = sqlServer.GetService<IMigrationsAssembly>();
@@ -70,14 +78,15 @@ public sealed class PendingModelChangesTests
         IModel snapshotModel = snapshot!.Model is IMutableModel mutable ? mutable.FinalizeModel() : (IModel)snapshot.Model;
         snapshotModel = context.GetService<IModelRuntimeInitializer>().Initialize(snapshotModel, designTime: true, validationLogger: null);
 
-        var differences = context.GetService<IMigrationsModelDiffer>().GetDifferences(
-            snapshotModel.GetRelationalModel(),
-            context.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+        var differences = context
+            .GetService<IMigrationsModelDiffer>()
+            .GetDifferences(snapshotModel.GetRelationalModel(), context.GetService<IDesignTimeModel>().Model.GetRelationalModel());
 
         Assert.That(
             differences.Select(Describe),
             Is.Empty,
-            $"The {context.GetType().Name} model has changes no migration covers: run build/add-migration.sh.");
+            $"The {context.GetType().Name} model has changes no migration covers: run build/add-migration.sh."
+        );
     }
 
     /// <summary>"AlterColumnOperation Users.Bio": enough to see what the missing migration is about.</summary>

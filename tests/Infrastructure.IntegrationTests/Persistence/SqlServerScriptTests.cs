@@ -13,12 +13,23 @@ public sealed class SqlServerScriptTests
         var script = db.Database.GenerateCreateScript();
         Assert.Multiple(() =>
         {
-            foreach (var fragment in new[]
-            {
-                "CREATE TABLE [Articles]", "CREATE TABLE [ArticleTags]", "CREATE TABLE [Favorites]", "CREATE TABLE [Comments]", "CREATE TABLE [Follows]",
-                "CREATE UNIQUE INDEX [IX_Articles_Slug]", "[IX_Articles_CreatedAt_Id]", "[IX_Articles_AuthorId_CreatedAt]", "[IX_ArticleTags_Name_ArticleId]",
-                "[IX_Favorites_UserId_ArticleId]", "[IX_Follows_FolloweeId]", "[IX_Comments_ArticleId_CreatedAt]",
-            })
+            foreach (
+                var fragment in new[]
+                {
+                    "CREATE TABLE [Articles]",
+                    "CREATE TABLE [ArticleTags]",
+                    "CREATE TABLE [Favorites]",
+                    "CREATE TABLE [Comments]",
+                    "CREATE TABLE [Follows]",
+                    "CREATE UNIQUE INDEX [IX_Articles_Slug]",
+                    "[IX_Articles_CreatedAt_Id]",
+                    "[IX_Articles_AuthorId_CreatedAt]",
+                    "[IX_ArticleTags_Name_ArticleId]",
+                    "[IX_Favorites_UserId_ArticleId]",
+                    "[IX_Follows_FolloweeId]",
+                    "[IX_Comments_ArticleId_CreatedAt]",
+                }
+            )
             {
                 Assert.That(script, Does.Contain(fragment));
             }

@@ -32,7 +32,10 @@ public sealed class UniqueConstraintTests
 
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
-        db.Users.AddRange(new ApplicationUser { Id = first, UserName = first.ToString("N") }, new ApplicationUser { Id = second, UserName = second.ToString("N") });
+        db.Users.AddRange(
+            new ApplicationUser { Id = first, UserName = first.ToString("N") },
+            new ApplicationUser { Id = second, UserName = second.ToString("N") }
+        );
         db.Set<User>().Add(User.Register(first, "same_name"));
         await db.SaveChangesAsync();
 

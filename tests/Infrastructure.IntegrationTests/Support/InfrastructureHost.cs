@@ -19,11 +19,13 @@ public sealed class InfrastructureHost : IDisposable
     public InfrastructureHost(string databasePath, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
-                ["Database:Provider"] = "Sqlite",
-            })
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+                    ["Database:Provider"] = "Sqlite",
+                }
+            )
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

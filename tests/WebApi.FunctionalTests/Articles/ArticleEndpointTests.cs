@@ -10,10 +10,21 @@ public sealed class ArticleEndpointTests : ApiFixture
     public async Task Create_returns_201_with_the_full_article_and_sorted_tags()
     {
         var user = await Client.RegisterAsync();
-        var response = await Client.SendAsync(HttpMethod.Post, "/api/articles", user.Token, new
-        {
-            article = new { title = "How to train your dragon", description = "Ever wonder how?", body = "You have to believe", tagList = new[] { "training", "dragons" } },
-        });
+        var response = await Client.SendAsync(
+            HttpMethod.Post,
+            "/api/articles",
+            user.Token,
+            new
+            {
+                article = new
+                {
+                    title = "How to train your dragon",
+                    description = "Ever wonder how?",
+                    body = "You have to believe",
+                    tagList = new[] { "training", "dragons" },
+                },
+            }
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("application/json; charset=utf-8"));
@@ -95,7 +106,12 @@ public sealed class ArticleEndpointTests : ApiFixture
         var created = await Client.CreateArticleAsync(user.Token, tags: ["x"]);
         var slug = created["slug"].Str();
 
-        var response = await Client.SendAsync(HttpMethod.Put, $"/api/articles/{slug}", user.Token, new { article = new { body = "New body" } });
+        var response = await Client.SendAsync(
+            HttpMethod.Put,
+            $"/api/articles/{slug}",
+            user.Token,
+            new { article = new { body = "New body" } }
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var updated = (await response.ReadJsonAsync())!["article"]!;
@@ -120,8 +136,12 @@ public sealed class ArticleEndpointTests : ApiFixture
         var user = await Client.RegisterAsync();
         var created = await Client.CreateArticleAsync(user.Token);
         var url = $"/api/articles/{created["slug"].Str()}";
-        var first = (await (await Client.SendAsync(HttpMethod.Put, url, user.Token, new { article = new { body = "Same" } })).ReadJsonAsync())!["article"]!;
-        var second = (await (await Client.SendAsync(HttpMethod.Put, url, user.Token, new { article = new { body = "Same" } })).ReadJsonAsync())!["article"]!;
+        var first = (
+            await (await Client.SendAsync(HttpMethod.Put, url, user.Token, new { article = new { body = "Same" } })).ReadJsonAsync()
+        )!["article"]!;
+        var second = (
+            await (await Client.SendAsync(HttpMethod.Put, url, user.Token, new { article = new { body = "Same" } })).ReadJsonAsync()
+        )!["article"]!;
         Assert.That(second["updatedAt"].Str(), Is.Not.EqualTo(first["updatedAt"].Str()));
     }
 
@@ -132,11 +152,19 @@ public sealed class ArticleEndpointTests : ApiFixture
         var created = await Client.CreateArticleAsync(user.Token);
         var newTitle = ConduitHelpers.Unique("Renamed");
 
-        var response = await Client.SendAsync(HttpMethod.Put, $"/api/articles/{created["slug"].Str()}", user.Token, new { article = new { title = newTitle } });
+        var response = await Client.SendAsync(
+            HttpMethod.Put,
+            $"/api/articles/{created["slug"].Str()}",
+            user.Token,
+            new { article = new { title = newTitle } }
+        );
 
         var updated = (await response.ReadJsonAsync())!["article"]!;
         Assert.That(updated["slug"].Str(), Is.EqualTo(newTitle.ToLowerInvariant().Replace('_', '-')));
-        Assert.That((await Client.SendAsync(HttpMethod.Get, $"/api/articles/{created["slug"].Str()}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(
+            (await Client.SendAsync(HttpMethod.Get, $"/api/articles/{created["slug"].Str()}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
         await Client.GetOkAsync($"/api/articles/{updated["slug"].Str()}");
     }
 
@@ -146,13 +174,35 @@ public sealed class ArticleEndpointTests : ApiFixture
         var user = await Client.RegisterAsync();
         var slug = (await Client.CreateArticleAsync(user.Token, tags: ["one", "two"]))["slug"].Str();
 
-        var kept = (await (await Client.SendAsync(HttpMethod.Put, $"/api/articles/{slug}", user.Token, new { article = new { description = "d2" } })).ReadJsonAsync())!;
+        var kept = (
+            await (
+                await Client.SendAsync(HttpMethod.Put, $"/api/articles/{slug}", user.Token, new { article = new { description = "d2" } })
+            ).ReadJsonAsync()
+        )!;
         Assert.That(kept["article"]!["tagList"].Strings(), Is.EqualTo(new[] { "one", "two" }));
 
-        var replaced = (await (await Client.SendAsync(HttpMethod.Put, $"/api/articles/{slug}", user.Token, new { article = new { tagList = new[] { "zeta", "Alpha", "beta" } } })).ReadJsonAsync())!;
+        var replaced = (
+            await (
+                await Client.SendAsync(
+                    HttpMethod.Put,
+                    $"/api/articles/{slug}",
+                    user.Token,
+                    new { article = new { tagList = new[] { "zeta", "Alpha", "beta" } } }
+                )
+            ).ReadJsonAsync()
+        )!;
         Assert.That(replaced["article"]!["tagList"].Strings(), Is.EqualTo(new[] { "Alpha", "beta", "zeta" }));
 
-        var cleared = (await (await Client.SendAsync(HttpMethod.Put, $"/api/articles/{slug}", user.Token, new { article = new { tagList = Array.Empty<string>() } })).ReadJsonAsync())!;
+        var cleared = (
+            await (
+                await Client.SendAsync(
+                    HttpMethod.Put,
+                    $"/api/articles/{slug}",
+                    user.Token,
+                    new { article = new { tagList = Array.Empty<string>() } }
+                )
+            ).ReadJsonAsync()
+        )!;
         Assert.That(cleared["article"]!["tagList"]!.AsArray(), Is.Empty);
     }
 
@@ -166,7 +216,11 @@ public sealed class ArticleEndpointTests : ApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.Empty);
-        await (await Client.SendAsync(HttpMethod.Get, $"/api/articles/{slug}")).AssertErrorAsync(HttpStatusCode.NotFound, "article", "not found");
+        await (await Client.SendAsync(HttpMethod.Get, $"/api/articles/{slug}")).AssertErrorAsync(
+            HttpStatusCode.NotFound,
+            "article",
+            "not found"
+        );
     }
 
     [Test]

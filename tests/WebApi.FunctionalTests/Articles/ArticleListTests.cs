@@ -32,7 +32,10 @@ public sealed class ArticleListTests : ApiFixture
         }
 
         slugs.Reverse();
-        var all = (await Client.GetOkAsync($"/api/articles?author={user.Username}"))["articles"]!.AsArray().Select(a => a!["slug"].Str()).ToList();
+        var all = (await Client.GetOkAsync($"/api/articles?author={user.Username}"))["articles"]!
+            .AsArray()
+            .Select(a => a!["slug"].Str())
+            .ToList();
         Assert.That(all, Is.EqualTo(slugs));
 
         var paged = new List<string>();
@@ -134,13 +137,19 @@ public sealed class ArticleListTests : ApiFixture
     {
         await (await Client.SendAsync(HttpMethod.Get, $"/api/articles?{query}")).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, key);
         var user = await Client.RegisterAsync();
-        await (await Client.SendAsync(HttpMethod.Get, $"/api/articles/feed?{query}", user.Token)).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, key);
+        await (await Client.SendAsync(HttpMethod.Get, $"/api/articles/feed?{query}", user.Token)).AssertErrorAsync(
+            HttpStatusCode.UnprocessableEntity,
+            key
+        );
     }
 
     [Test]
     public async Task An_invalid_token_on_an_optional_endpoint_is_a_401()
     {
-        await (await Client.SendAsync(HttpMethod.Get, "/api/articles", "not-a-token")).AssertErrorAsync(HttpStatusCode.Unauthorized, "token");
+        await (await Client.SendAsync(HttpMethod.Get, "/api/articles", "not-a-token")).AssertErrorAsync(
+            HttpStatusCode.Unauthorized,
+            "token"
+        );
     }
 
     [Test]

@@ -13,8 +13,27 @@ public sealed class ConcurrentCreateTests : ApiFixture
         var user = await Client.RegisterAsync();
         var title = ConduitHelpers.Unique("Race");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, creates).Select(_ =>
-            Client.SendAsync(HttpMethod.Post, "/api/articles", user.Token, new { article = new { title, description = "d", body = "b", tagList = new[] { "race" } } })));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, creates)
+                .Select(_ =>
+                    Client.SendAsync(
+                        HttpMethod.Post,
+                        "/api/articles",
+                        user.Token,
+                        new
+                        {
+                            article = new
+                            {
+                                title,
+                                description = "d",
+                                body = "b",
+                                tagList = new[] { "race" },
+                            },
+                        }
+                    )
+                )
+        );
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
         var slugs = new List<string>();
@@ -40,7 +59,9 @@ public sealed class ConcurrentCreateTests : ApiFixture
         }
 
         var title = ConduitHelpers.Unique("Renamed race");
-        var responses = await Task.WhenAll(slugs.Select(s => Client.SendAsync(HttpMethod.Put, $"/api/articles/{s}", user.Token, new { article = new { title } })));
+        var responses = await Task.WhenAll(
+            slugs.Select(s => Client.SendAsync(HttpMethod.Put, $"/api/articles/{s}", user.Token, new { article = new { title } }))
+        );
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
         var renamed = new List<string>();

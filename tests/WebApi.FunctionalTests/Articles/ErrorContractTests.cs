@@ -48,7 +48,10 @@ public sealed class ErrorContractTests : ApiFixture
     [TestCaseSource(nameof(AuthRequired))]
     public async Task Without_a_token_on_an_unknown_resource_it_is_still_401(string method, string route)
     {
-        var url = route.Replace("{slug}", "no-such-slug", StringComparison.Ordinal).Replace("{id}", "999999", StringComparison.Ordinal).Replace("{username}", "no_such_user", StringComparison.Ordinal);
+        var url = route
+            .Replace("{slug}", "no-such-slug", StringComparison.Ordinal)
+            .Replace("{id}", "999999", StringComparison.Ordinal)
+            .Replace("{username}", "no_such_user", StringComparison.Ordinal);
         var response = await Client.SendAsync(new HttpMethod(method), url, body: BodyFor(method, route));
         await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "token", "is missing");
     }
@@ -88,7 +91,12 @@ public sealed class ErrorContractTests : ApiFixture
     [Test]
     public async Task Updating_someone_elses_article_is_403_and_changes_nothing()
     {
-        var response = await Client.SendAsync(HttpMethod.Put, $"/api/articles/{_slug}", _other.Token, new { article = new { title = "Hijacked", body = "x" } });
+        var response = await Client.SendAsync(
+            HttpMethod.Put,
+            $"/api/articles/{_slug}",
+            _other.Token,
+            new { article = new { title = "Hijacked", body = "x" } }
+        );
         await response.AssertErrorAsync(HttpStatusCode.Forbidden, "article", "forbidden");
         var article = (await Client.GetOkAsync($"/api/articles/{_slug}"))["article"]!;
         Assert.That(article["body"].Str(), Is.EqualTo("A body"));
@@ -97,14 +105,22 @@ public sealed class ErrorContractTests : ApiFixture
     [Test]
     public async Task Deleting_someone_elses_article_is_403_and_it_survives()
     {
-        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{_slug}", _other.Token)).AssertErrorAsync(HttpStatusCode.Forbidden, "article", "forbidden");
+        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{_slug}", _other.Token)).AssertErrorAsync(
+            HttpStatusCode.Forbidden,
+            "article",
+            "forbidden"
+        );
         await Client.GetOkAsync($"/api/articles/{_slug}");
     }
 
     [Test]
     public async Task Deleting_someone_elses_comment_is_403_and_it_survives()
     {
-        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{_slug}/comments/{_commentId}", _other.Token)).AssertErrorAsync(HttpStatusCode.Forbidden, "comment", "forbidden");
+        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{_slug}/comments/{_commentId}", _other.Token)).AssertErrorAsync(
+            HttpStatusCode.Forbidden,
+            "comment",
+            "forbidden"
+        );
         var comments = (await Client.GetOkAsync($"/api/articles/{_slug}/comments"))["comments"]!.AsArray();
         Assert.That(comments.Select(c => c!["id"]!.GetValue<int>()), Does.Contain(_commentId));
     }
@@ -116,7 +132,12 @@ public sealed class ErrorContractTests : ApiFixture
     {
         foreach (var blank in new[] { "\"\"", "null", "\"   \"" })
         {
-            var fields = new Dictionary<string, string> { ["title"] = "\"T\"", ["description"] = "\"D\"", ["body"] = "\"B\"" };
+            var fields = new Dictionary<string, string>
+            {
+                ["title"] = "\"T\"",
+                ["description"] = "\"D\"",
+                ["body"] = "\"B\"",
+            };
             fields[field] = blank;
             var json = "{\"article\":{" + string.Join(',', fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}}";
             var response = await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, ApiClient.Json(json));
@@ -130,14 +151,24 @@ public sealed class ErrorContractTests : ApiFixture
     [Test]
     public async Task Create_comment_with_a_blank_body_is_422_cant_be_blank()
     {
-        var response = await Client.SendAsync(HttpMethod.Post, $"/api/articles/{_slug}/comments", _author.Token, new { comment = new { body = "" } });
+        var response = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/articles/{_slug}/comments",
+            _author.Token,
+            new { comment = new { body = "" } }
+        );
         await response.AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "body", "can't be blank");
     }
 
     [Test]
     public async Task Update_with_tagList_null_is_422_and_keeps_the_tags()
     {
-        var response = await Client.SendAsync(HttpMethod.Put, $"/api/articles/{_slug}", _author.Token, ApiClient.Json("{\"article\":{\"tagList\":null}}"));
+        var response = await Client.SendAsync(
+            HttpMethod.Put,
+            $"/api/articles/{_slug}",
+            _author.Token,
+            ApiClient.Json("{\"article\":{\"tagList\":null}}")
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         var article = (await Client.GetOkAsync($"/api/articles/{_slug}"))["article"]!;
         Assert.That(article["tagList"].Strings(), Is.EqualTo(new[] { "keep" }));
@@ -166,15 +197,24 @@ public sealed class ErrorContractTests : ApiFixture
     public async Task Create_with_wrong_json_types_is_422_naming_the_field(string json, string key)
     {
         var before = await CountAsync();
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, ApiClient.Json(json))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, key);
+        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, ApiClient.Json(json))).AssertErrorAsync(
+            HttpStatusCode.UnprocessableEntity,
+            key
+        );
         Assert.That(await CountAsync(), Is.EqualTo(before));
     }
 
     [Test]
     public async Task Comment_with_a_wrong_json_type_is_422_naming_the_field()
     {
-        await (await Client.SendAsync(HttpMethod.Post, $"/api/articles/{_slug}/comments", _author.Token, ApiClient.Json("{\"comment\":{\"body\":42}}")))
-            .AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "body");
+        await (
+            await Client.SendAsync(
+                HttpMethod.Post,
+                $"/api/articles/{_slug}/comments",
+                _author.Token,
+                ApiClient.Json("{\"comment\":{\"body\":42}}")
+            )
+        ).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "body");
     }
 
     [TestCase("title", 257)]
@@ -182,31 +222,92 @@ public sealed class ErrorContractTests : ApiFixture
     [TestCase("body", 65537)]
     public async Task Over_long_article_fields_are_422(string field, int length)
     {
-        var fields = new Dictionary<string, object> { ["title"] = "T", ["description"] = "D", ["body"] = "B" };
+        var fields = new Dictionary<string, object>
+        {
+            ["title"] = "T",
+            ["description"] = "D",
+            ["body"] = "B",
+        };
         fields[field] = new string('x', length);
         var before = await CountAsync();
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, new { article = fields })).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, field);
+        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, new { article = fields })).AssertErrorAsync(
+            HttpStatusCode.UnprocessableEntity,
+            field
+        );
         Assert.That(await CountAsync(), Is.EqualTo(before));
     }
 
     [Test]
     public async Task Over_long_or_too_many_tags_and_over_long_comments_are_422()
     {
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, new { article = new { title = "T", description = "D", body = "B", tagList = new[] { new string('t', 65) } } }))
-            .AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "tagList");
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, new { article = new { title = "T", description = "D", body = "B", tagList = Enumerable.Range(0, 33).Select(i => $"t{i}").ToArray() } }))
-            .AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "tagList");
-        await (await Client.SendAsync(HttpMethod.Post, $"/api/articles/{_slug}/comments", _author.Token, new { comment = new { body = new string('c', 8193) } }))
-            .AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "body");
+        await (
+            await Client.SendAsync(
+                HttpMethod.Post,
+                "/api/articles",
+                _author.Token,
+                new
+                {
+                    article = new
+                    {
+                        title = "T",
+                        description = "D",
+                        body = "B",
+                        tagList = new[] { new string('t', 65) },
+                    },
+                }
+            )
+        ).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "tagList");
+        await (
+            await Client.SendAsync(
+                HttpMethod.Post,
+                "/api/articles",
+                _author.Token,
+                new
+                {
+                    article = new
+                    {
+                        title = "T",
+                        description = "D",
+                        body = "B",
+                        tagList = Enumerable.Range(0, 33).Select(i => $"t{i}").ToArray(),
+                    },
+                }
+            )
+        ).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "tagList");
+        await (
+            await Client.SendAsync(
+                HttpMethod.Post,
+                $"/api/articles/{_slug}/comments",
+                _author.Token,
+                new { comment = new { body = new string('c', 8193) } }
+            )
+        ).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "body");
     }
 
     [Test]
     public async Task Malformed_json_unsupported_media_type_and_oversized_bodies_are_refused_with_an_error_body()
     {
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, ApiClient.Json("{\"article\":"))).AssertErrorAsync(HttpStatusCode.BadRequest, "body");
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, new StringContent("title=x", Encoding.UTF8, "text/plain")))
-            .AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "body");
-        var huge = new { article = new { title = "T", description = "D", body = new string('x', 2 * 1024 * 1024) } };
+        await (await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, ApiClient.Json("{\"article\":"))).AssertErrorAsync(
+            HttpStatusCode.BadRequest,
+            "body"
+        );
+        await (
+            await Client.SendAsync(
+                HttpMethod.Post,
+                "/api/articles",
+                _author.Token,
+                new StringContent("title=x", Encoding.UTF8, "text/plain")
+            )
+        ).AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "body");
+        var huge = new
+        {
+            article = new
+            {
+                title = "T",
+                description = "D",
+                body = new string('x', 2 * 1024 * 1024),
+            },
+        };
         var response = await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, huge);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
@@ -226,7 +327,12 @@ public sealed class ErrorContractTests : ApiFixture
     [Test]
     public async Task Invalid_utf8_bytes_in_a_field_are_a_422_naming_it_and_change_nothing()
     {
-        var content = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"article\":{\"title\":\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\",\"description\":\"d\",\"body\":\"b\"}}")]);
+        var content = new ByteArrayContent([
+            .. Encoding.UTF8.GetBytes("{\"article\":{\"title\":\""),
+            0xC3,
+            0x28,
+            .. Encoding.UTF8.GetBytes("\",\"description\":\"d\",\"body\":\"b\"}}"),
+        ]);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         var before = await CountAsync();
         var response = await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, content);
@@ -248,7 +354,10 @@ public sealed class ErrorContractTests : ApiFixture
     {
         var content = new ByteArrayContent([]);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        var request = new HttpRequestMessage(new HttpMethod(method), Url(route).Replace(_author.Username, _other.Username, StringComparison.Ordinal))
+        var request = new HttpRequestMessage(
+            new HttpMethod(method),
+            Url(route).Replace(_author.Username, _other.Username, StringComparison.Ordinal)
+        )
         {
             Content = content,
         }.WithToken(_author.Token);
@@ -266,18 +375,29 @@ public sealed class ErrorContractTests : ApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
     }
 
-    private async Task<int> CountAsync() => (await Client.GetOkAsync($"/api/articles?author={_author.Username}"))["articlesCount"]!.GetValue<int>();
+    private async Task<int> CountAsync() =>
+        (await Client.GetOkAsync($"/api/articles?author={_author.Username}"))["articlesCount"]!.GetValue<int>();
 
-    private string Url(string route) => route
-        .Replace("{slug}", _slug, StringComparison.Ordinal)
-        .Replace("{id}", _commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{username}", _author.Username, StringComparison.Ordinal);
+    private string Url(string route) =>
+        route
+            .Replace("{slug}", _slug, StringComparison.Ordinal)
+            .Replace("{id}", _commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{username}", _author.Username, StringComparison.Ordinal);
 
-    private static object? BodyFor(string method, string route) => (method, route) switch
-    {
-        ("POST", "/api/articles") => new { article = new { title = "T", description = "D", body = "B" } },
-        ("PUT", _) => new { article = new { body = "B2" } },
-        ("POST", _) when route.EndsWith("/comments", StringComparison.Ordinal) => new { comment = new { body = "c" } },
-        _ => null,
-    };
+    private static object? BodyFor(string method, string route) =>
+        (method, route) switch
+        {
+            ("POST", "/api/articles") => new
+            {
+                article = new
+                {
+                    title = "T",
+                    description = "D",
+                    body = "B",
+                },
+            },
+            ("PUT", _) => new { article = new { body = "B2" } },
+            ("POST", _) when route.EndsWith("/comments", StringComparison.Ordinal) => new { comment = new { body = "c" } },
+            _ => null,
+        };
 }

@@ -12,7 +12,12 @@ public sealed class CommentsEndpointTests : ApiFixture
         var commenter = await Client.RegisterAsync();
         var slug = (await Client.CreateArticleAsync(author.Token))["slug"].Str();
 
-        var response = await Client.SendAsync(HttpMethod.Post, $"/api/articles/{slug}/comments", commenter.Token, new { comment = new { body = "Thank you so much!" } });
+        var response = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/articles/{slug}/comments",
+            commenter.Token,
+            new { comment = new { body = "Thank you so much!" } }
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var comment = (await response.ReadJsonAsync())!["comment"]!;
@@ -67,7 +72,11 @@ public sealed class CommentsEndpointTests : ApiFixture
         var slug = (await Client.CreateArticleAsync(author.Token))["slug"].Str();
         var id = (await Client.AddCommentAsync(author.Token, slug))["id"]!.GetValue<int>();
 
-        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{slug}/comments/{id}", other.Token)).AssertErrorAsync(HttpStatusCode.Forbidden, "comment", "forbidden");
+        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{slug}/comments/{id}", other.Token)).AssertErrorAsync(
+            HttpStatusCode.Forbidden,
+            "comment",
+            "forbidden"
+        );
 
         Assert.That((await Client.GetOkAsync($"/api/articles/{slug}/comments"))["comments"]!.AsArray(), Has.Count.EqualTo(1));
     }
@@ -80,6 +89,10 @@ public sealed class CommentsEndpointTests : ApiFixture
         var slugB = (await Client.CreateArticleAsync(author.Token))["slug"].Str();
         var id = (await Client.AddCommentAsync(author.Token, slugA))["id"]!.GetValue<int>();
 
-        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{slugB}/comments/{id}", author.Token)).AssertErrorAsync(HttpStatusCode.NotFound, "comment", "not found");
+        await (await Client.SendAsync(HttpMethod.Delete, $"/api/articles/{slugB}/comments/{id}", author.Token)).AssertErrorAsync(
+            HttpStatusCode.NotFound,
+            "comment",
+            "not found"
+        );
     }
 }

@@ -23,7 +23,8 @@ public sealed class DashboardBrowserTests
     {
         (_playwright, _browser) = await Browser.LaunchAsync();
         _host = new KestrelCleanAppFactory();
-        _host.WithSetting("Jobs:Enabled", "false")
+        _host
+            .WithSetting("Jobs:Enabled", "false")
             .WithSetting("Jobs:Dashboard:RedactedArguments:0", "note")
             .WithSetting("Auth:Lockout:MaxFailedAttempts", "3");
         _host.Start();
@@ -81,11 +82,18 @@ public sealed class DashboardBrowserTests
         Assert.That(await page.TextContentAsync("tr[data-queue=default]"), Does.Contain(JobSeed.DisplayName));
         Assert.That(await page.TextContentAsync("tr[data-queue=email]"), Does.Contain("running"));
 
-        foreach (var (state, name) in new[]
-                 {
-                     (JobState.Enqueued, "enqueued"), (JobState.Scheduled, "scheduled"), (JobState.Processing, "processing"), (JobState.Succeeded, "succeeded"),
-                     (JobState.Failed, "failed"), (JobState.Deleted, "deleted"), (JobState.Awaiting, "awaiting"),
-                 })
+        foreach (
+            var (state, name) in new[]
+            {
+                (JobState.Enqueued, "enqueued"),
+                (JobState.Scheduled, "scheduled"),
+                (JobState.Processing, "processing"),
+                (JobState.Succeeded, "succeeded"),
+                (JobState.Failed, "failed"),
+                (JobState.Deleted, "deleted"),
+                (JobState.Awaiting, "awaiting"),
+            }
+        )
         {
             await page.GotoAsync($"/jobs/jobs/{state.ToString().ToLowerInvariant()}");
             Assert.That(await page.Locator($"tr[data-job-id='{_jobs[name]}']").CountAsync(), Is.EqualTo(1), $"{state} list shows its job");
@@ -95,7 +103,10 @@ public sealed class DashboardBrowserTests
         // Failed: type + message in the row, the stack only when expanded (fetched on demand).
         await page.GotoAsync("/jobs/jobs/failed");
         var failedRow = page.Locator($"tr[data-job-id='{_jobs["failed"]}']");
-        Assert.That(await failedRow.TextContentAsync(), Does.Contain("System.InvalidOperationException").And.Contain("Mailbox unavailable"));
+        Assert.That(
+            await failedRow.TextContentAsync(),
+            Does.Contain("System.InvalidOperationException").And.Contain("Mailbox unavailable")
+        );
         Assert.That(await page.ContentAsync(), Does.Not.Contain("Seed.cs:line 42"), "stacks are not part of the list");
         await failedRow.Locator("summary").ClickAsync();
         await Expect(failedRow.Locator("pre")).ToContainTextAsync("Seed.cs:line 42");
@@ -113,12 +124,25 @@ public sealed class DashboardBrowserTests
         Assert.That(await page.Locator("a[rel=prev]").CountAsync(), Is.EqualTo(1));
 
         await page.GotoAsync("/jobs/retries");
-        Assert.That(await page.TextContentAsync($"tr[data-job-id='{_jobs["retry"]}']"), Does.Contain("retry 2 of 10").And.Contain("System.TimeoutException"));
+        Assert.That(
+            await page.TextContentAsync($"tr[data-job-id='{_jobs["retry"]}']"),
+            Does.Contain("retry 2 of 10").And.Contain("System.TimeoutException")
+        );
 
         await page.GotoAsync("/jobs/recurring");
         var recurring = await page.TextContentAsync("tr[data-recurring-id=welcome-digest]");
-        Assert.That(recurring, Does.Contain("30 3 * * *").And.Contain("At 03:30 every day").And.Contain("Europe/Berlin").And.Contain(JobSeed.DisplayName).And.Contain("Succeeded"));
-        Assert.That(await page.TextContentAsync("tr[data-recurring-id=broken-cron]"), Does.Contain("disabled").And.Contain("must have 5 or 6 fields"));
+        Assert.That(
+            recurring,
+            Does.Contain("30 3 * * *")
+                .And.Contain("At 03:30 every day")
+                .And.Contain("Europe/Berlin")
+                .And.Contain(JobSeed.DisplayName)
+                .And.Contain("Succeeded")
+        );
+        Assert.That(
+            await page.TextContentAsync("tr[data-recurring-id=broken-cron]"),
+            Does.Contain("disabled").And.Contain("must have 5 or 6 fields")
+        );
 
         await page.GotoAsync("/jobs/servers");
         Assert.That(await page.TextContentAsync("tr[data-server-id='web-2:silent']"), Does.Contain("possibly aborted"));
@@ -154,7 +178,10 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("[data-testid=flash]")).ToContainTextAsync("Requeued 1 job(s)");
         Assert.That(await JobSeed.StateOfAsync(_host.Services, _jobs["failed"]), Is.EqualTo(JobState.Enqueued));
         await page.GotoAsync($"/jobs/job/{_jobs["failed"]}");
-        Assert.That(await page.TextContentAsync("[data-testid=job-state]"), Does.Contain("Enqueued").And.Contain("Requeued from the dashboard"));
+        Assert.That(
+            await page.TextContentAsync("[data-testid=job-state]"),
+            Does.Contain("Enqueued").And.Contain("Requeued from the dashboard")
+        );
 
         // Bulk delete of the two remaining failed jobs.
         await page.GotoAsync("/jobs/jobs/failed");
@@ -201,10 +228,24 @@ public sealed class DashboardBrowserTests
         var page = await Browser.SignInAsync(_browser, _host.BaseAddress, _reader);
         Assert.That(await page.TextContentAsync(".who"), Does.Contain("read-only"));
 
-        foreach (var path in new[] { "/jobs/jobs/enqueued", "/jobs/jobs/failed", "/jobs/retries", "/jobs/recurring", "/jobs/queues", $"/jobs/job/{_jobs["deleted"]}" })
+        foreach (
+            var path in new[]
+            {
+                "/jobs/jobs/enqueued",
+                "/jobs/jobs/failed",
+                "/jobs/retries",
+                "/jobs/recurring",
+                "/jobs/queues",
+                $"/jobs/job/{_jobs["deleted"]}",
+            }
+        )
         {
             await page.GotoAsync(path);
-            Assert.That(await page.Locator("main form[method=post] button, main input[name=ids]").CountAsync(), Is.Zero, $"{path} shows no action to a reader");
+            Assert.That(
+                await page.Locator("main form[method=post] button, main input[name=ids]").CountAsync(),
+                Is.Zero,
+                $"{path} shows no action to a reader"
+            );
         }
 
         // A valid antiforgery token for this reader (from the sign-out form) does not make the action allowed.
@@ -217,7 +258,8 @@ public sealed class DashboardBrowserTests
               return r.status;
             }
             """,
-            target);
+            target
+        );
         Assert.That(status, Is.EqualTo(403));
         Assert.That(await JobSeed.StateOfAsync(_host.Services, target), Is.EqualTo(JobState.Deleted), "nothing changed");
 
@@ -227,7 +269,8 @@ public sealed class DashboardBrowserTests
               const token = document.querySelector('input[name=__RequestVerificationToken]').value;
               return (await fetch('/jobs/actions/recurring/delete', { method: 'POST', body: new URLSearchParams({ __RequestVerificationToken: token, id: 'welcome-digest' }) })).status;
             }
-            """);
+            """
+        );
         Assert.That(recurringStatus, Is.EqualTo(403));
         await page.Context.CloseAsync();
     }
@@ -240,10 +283,12 @@ public sealed class DashboardBrowserTests
 
         var status = await page.EvaluateAsync<int>(
             "async id => (await fetch('/jobs/actions/jobs/requeue', { method: 'POST', body: new URLSearchParams({ id }) })).status",
-            target);
+            target
+        );
         var forgedToken = await page.EvaluateAsync<int>(
             "async id => (await fetch('/jobs/actions/jobs/requeue', { method: 'POST', body: new URLSearchParams({ id, __RequestVerificationToken: 'forged' }) })).status",
-            target);
+            target
+        );
 
         Assert.That(status, Is.EqualTo(400));
         Assert.That(forgedToken, Is.EqualTo(400));
@@ -271,7 +316,11 @@ public sealed class DashboardBrowserTests
         await page.FillAsync("input[name=email]", email);
         await page.FillAsync("input[name=password]", OpsUsers.Password);
         await page.ClickAsync("button[type=submit]");
-        Assert.That(await page.TextContentAsync("[role=alert]"), Does.Contain("locked"), "the right password does not help while locked out");
+        Assert.That(
+            await page.TextContentAsync("[role=alert]"),
+            Does.Contain("locked"),
+            "the right password does not help while locked out"
+        );
         await context.CloseAsync();
     }
 

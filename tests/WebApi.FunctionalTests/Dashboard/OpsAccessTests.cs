@@ -43,11 +43,10 @@ public sealed class OpsAccessTests
         Assert.That((await OpsUsers.SignInAsync(client, reader)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
         var token = await OpsUsers.AntiforgeryTokenAsync(client, "/jobs/queues");
-        var response = await client.PostAsync("/jobs/actions/queues/pause", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["queue"] = "default",
-        }));
+        var response = await client.PostAsync(
+            "/jobs/actions/queues/pause",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["queue"] = "default" })
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await client.GetAsync("/jobs/queues")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -71,7 +70,10 @@ public sealed class OpsAccessTests
     [Test]
     public async Task Create_ops_user_verb_refuses_to_run_without_a_password()
     {
-        var (exit, output) = await RunVerbAsync(["create-ops-user", "--email", "nopass@example.com", "--role", "reader"], stdin: string.Empty);
+        var (exit, output) = await RunVerbAsync(
+            ["create-ops-user", "--email", "nopass@example.com", "--role", "reader"],
+            stdin: string.Empty
+        );
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(output, Does.Contain("No password"));

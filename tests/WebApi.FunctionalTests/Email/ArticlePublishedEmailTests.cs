@@ -27,7 +27,11 @@ public sealed class ArticlePublishedEmailTests
         }
 
         var stranger = await client.RegisterAsync("stranger");
-        var article = await client.CreateArticleAsync(author.Token, title: "Fan out " + Guid.NewGuid().ToString("N")[..8], description: "Why batches matter");
+        var article = await client.CreateArticleAsync(
+            author.Token,
+            title: "Fan out " + Guid.NewGuid().ToString("N")[..8],
+            description: "Why batches matter"
+        );
         var title = article["title"].Str();
         var slug = article["slug"].Str();
 
@@ -35,17 +39,28 @@ public sealed class ArticlePublishedEmailTests
 
         var mails = host.Mails().Where(m => m.Subject.Contains(title, StringComparison.Ordinal)).ToList();
         Assert.That(mails.Select(m => m.To), Is.EquivalentTo(followers.Select(f => f.Email)), "exactly one email per follower");
-        Assert.That(host.Mails().Where(m => m.To.Contains(stranger.Email, StringComparison.Ordinal)).Select(m => m.Subject), Has.None.Contains("New article"), "a non-follower gets nothing");
-        Assert.That(host.Mails().Where(m => m.To.Contains(author.Email, StringComparison.Ordinal)).Select(m => m.Subject), Has.None.Contains("New article"), "the author gets nothing");
+        Assert.That(
+            host.Mails().Where(m => m.To.Contains(stranger.Email, StringComparison.Ordinal)).Select(m => m.Subject),
+            Has.None.Contains("New article"),
+            "a non-follower gets nothing"
+        );
+        Assert.That(
+            host.Mails().Where(m => m.To.Contains(author.Email, StringComparison.Ordinal)).Select(m => m.Subject),
+            Has.None.Contains("New article"),
+            "the author gets nothing"
+        );
         foreach (var mail in mails)
         {
             var follower = followers.Single(f => mail.To.Contains(f.Email, StringComparison.Ordinal));
             Assert.That(mail.Subject, Is.EqualTo($"New article by {author.Username}: {title}"));
-            Assert.That(mail.Body, Does.Contain($"Hello {follower.Username},")
-                .And.Contain($"{author.Username} just published a new article:")
-                .And.Contain(title)
-                .And.Contain("Why batches matter")
-                .And.Contain($"Read it at /articles/{slug}"));
+            Assert.That(
+                mail.Body,
+                Does.Contain($"Hello {follower.Username},")
+                    .And.Contain($"{author.Username} just published a new article:")
+                    .And.Contain(title)
+                    .And.Contain("Why batches matter")
+                    .And.Contain($"Read it at /articles/{slug}")
+            );
         }
 
         // One fan-out job, ceil(5 / 2) = 3 batch jobs of 2, 2 and 1 followers, keyed per (article, batch index).
@@ -55,7 +70,9 @@ public sealed class ArticlePublishedEmailTests
         Assert.That(batches, Has.Count.EqualTo(3));
         Assert.That(batches.Select(b => b.IdempotencyKey![^2..]), Is.EqualTo(new[] { ":0", ":1", ":2" }));
         Assert.That(batches.Select(b => b.State), Has.All.EqualTo(JobState.Succeeded));
-        var sentKeys = await host.WithDbAsync(db => db.Set<Domain.Notifications.SentEmail>().AsNoTracking().Where(e => e.Key.StartsWith("article:")).CountAsync());
+        var sentKeys = await host.WithDbAsync(db =>
+            db.Set<Domain.Notifications.SentEmail>().AsNoTracking().Where(e => e.Key.StartsWith("article:")).CountAsync()
+        );
         Assert.That(sentKeys, Is.EqualTo(5));
     }
 
@@ -80,15 +97,25 @@ public sealed class ArticlePublishedEmailTests
         var batchIds = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == Batch).Select(j => j.Id).ToListAsync());
         await RequeueAsync(host, batchIds);
         await host.WaitForJobsAsync(2, Batch);
-        var succeededRuns = await host.WithDbAsync(db => db.JobHistory.AsNoTracking().Where(h => batchIds.Contains(h.JobId) && h.State == JobState.Succeeded).CountAsync());
+        var succeededRuns = await host.WithDbAsync(db =>
+            db.JobHistory.AsNoTracking().Where(h => batchIds.Contains(h.JobId) && h.State == JobState.Succeeded).CountAsync()
+        );
         Assert.That(succeededRuns, Is.EqualTo(2 * batchIds.Count), "each batch ran twice");
-        Assert.That(host.Mails().Count(m => m.Subject.Contains(title, StringComparison.Ordinal)), Is.EqualTo(3), "a re-run batch sends nothing new");
+        Assert.That(
+            host.Mails().Count(m => m.Subject.Contains(title, StringComparison.Ordinal)),
+            Is.EqualTo(3),
+            "a re-run batch sends nothing new"
+        );
 
         // Re-run the fan-out: its first batches have finished, so it stages them again; they find every email marked.
         var fanOutId = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == FanOut).Select(j => j.Id).SingleAsync());
         await RequeueAsync(host, [fanOutId]);
         await host.WaitForJobsAsync(1 + 2 + 2, FanOut, Batch);
-        Assert.That(host.Mails().Count(m => m.Subject.Contains(title, StringComparison.Ordinal)), Is.EqualTo(3), "nobody got a second email");
+        Assert.That(
+            host.Mails().Count(m => m.Subject.Contains(title, StringComparison.Ordinal)),
+            Is.EqualTo(3),
+            "nobody got a second email"
+        );
     }
 
     private static Task RequeueAsync(EmailHost host, IEnumerable<string> ids) =>
@@ -112,26 +139,44 @@ public sealed class ArticlePublishedEmailTests
         await host.WaitForJobsAsync(2, "email.welcome");
 
         // Hold the queue while the article is published and deleted, so the jobs run only after the deletion.
-        await host.WithScopeAsync(services => services.GetRequiredService<IJobAdministration>().SetQueuePausedAsync(JobOptions.DefaultQueue, paused: true, "test", CancellationToken.None));
+        await host.WithScopeAsync(services =>
+            services
+                .GetRequiredService<IJobAdministration>()
+                .SetQueuePausedAsync(JobOptions.DefaultQueue, paused: true, "test", CancellationToken.None)
+        );
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // the server re-reads pause flags once a second
         var title = "Gone soon " + Guid.NewGuid().ToString("N")[..8];
         var article = await client.CreateArticleAsync(author.Token, title: title);
-        var publicId = await host.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.Slug == article["slug"].Str()).Select(a => a.PublicId).SingleAsync());
+        var publicId = await host.WithDbAsync(db =>
+            db.Articles.AsNoTracking().Where(a => a.Slug == article["slug"].Str()).Select(a => a.PublicId).SingleAsync()
+        );
         var deleted = await client.SendAsync(HttpMethod.Delete, $"/api/articles/{article["slug"].Str()}", author.Token);
         Assert.That(deleted.IsSuccessStatusCode, Is.True);
 
         // A batch staged before the deletion (as if the fan-out had already run) must not send either.
-        var followerId = await host.WithDbAsync(db => db.Set<Domain.Users.User>().AsNoTracking().Where(u => u.Username == follower.Username).Select(u => u.Id).SingleAsync());
+        var followerId = await host.WithDbAsync(db =>
+            db.Set<Domain.Users.User>().AsNoTracking().Where(u => u.Username == follower.Username).Select(u => u.Id).SingleAsync()
+        );
         await host.WithScopeAsync(async services =>
         {
             services.GetRequiredService<IBackgroundJobClient>().Enqueue(new SendArticleNotificationBatchCommand(publicId, 0, [followerId]));
             await services.GetRequiredService<Infrastructure.Persistence.ApplicationDbContext>().SaveChangesAsync();
         });
-        await host.WithScopeAsync(services => services.GetRequiredService<IJobAdministration>().SetQueuePausedAsync(JobOptions.DefaultQueue, paused: false, "test", CancellationToken.None));
+        await host.WithScopeAsync(services =>
+            services
+                .GetRequiredService<IJobAdministration>()
+                .SetQueuePausedAsync(JobOptions.DefaultQueue, paused: false, "test", CancellationToken.None)
+        );
 
         await host.WaitForJobsAsync(2, FanOut, Batch);
-        var states = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == FanOut || j.Kind == Batch).Select(j => new { j.Kind, j.State }).ToListAsync());
-        Assert.That(states.Select(s => s.Kind), Is.EquivalentTo(new[] { FanOut, Batch }), "the fan-out found no article, so it staged no batch");
+        var states = await host.WithDbAsync(db =>
+            db.Jobs.AsNoTracking().Where(j => j.Kind == FanOut || j.Kind == Batch).Select(j => new { j.Kind, j.State }).ToListAsync()
+        );
+        Assert.That(
+            states.Select(s => s.Kind),
+            Is.EquivalentTo(new[] { FanOut, Batch }),
+            "the fan-out found no article, so it staged no batch"
+        );
         Assert.That(states.Select(s => s.State), Has.All.EqualTo(JobState.Succeeded));
         Assert.That(host.Mails().Where(m => m.Subject.Contains(title, StringComparison.Ordinal)), Is.Empty);
     }

@@ -34,20 +34,37 @@ public sealed class DailyDigestEmailTests
         var alice2 = await client.CreateArticleAsync(alice.Token, title: "Alice two " + Guid.NewGuid().ToString("N")[..6]);
         var bob1 = await client.CreateArticleAsync(bob.Token, title: "Bob one " + Guid.NewGuid().ToString("N")[..6]);
 
-        await host.WithScopeAsync(async services => Assert.That(await services.GetRequiredService<IRecurringJobManager>().TriggerAsync("daily-digest"), Is.Not.Null));
+        await host.WithScopeAsync(async services =>
+            Assert.That(await services.GetRequiredService<IRecurringJobManager>().TriggerAsync("daily-digest"), Is.Not.Null)
+        );
         await host.WaitForJobsAsync(1 + 2, Digest, DigestBatch);
 
         var digests = host.Mails().Where(m => m.Subject.StartsWith("Your CleanApp digest for ", StringComparison.Ordinal)).ToList();
-        Assert.That(digests.Select(m => m.To), Is.EquivalentTo(new[] { followsAlice.Email, followsBoth.Email, followsBob.Email }), "one digest per follower with news; none for the quiet author's follower or the loner");
+        Assert.That(
+            digests.Select(m => m.To),
+            Is.EquivalentTo(new[] { followsAlice.Email, followsBoth.Email, followsBob.Email }),
+            "one digest per follower with news; none for the quiet author's follower or the loner"
+        );
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(digests.Select(m => m.Subject), Has.All.EqualTo($"Your CleanApp digest for {today}"));
 
-        string Line(System.Text.Json.Nodes.JsonNode article, TestUser author) => $"- {article["title"].Str()} by {author.Username}: /articles/{article["slug"].Str()}";
+        string Line(System.Text.Json.Nodes.JsonNode article, TestUser author) =>
+            $"- {article["title"].Str()} by {author.Username}: /articles/{article["slug"].Str()}";
         var toAlice = digests.Single(m => m.To.Contains(followsAlice.Email, StringComparison.Ordinal)).Body;
-        Assert.That(toAlice, Does.Contain($"Hello {followsAlice.Username},").And.Contain(Line(alice1, alice)).And.Contain(Line(alice2, alice)).And.Not.Contain(bob1["title"].Str()));
+        Assert.That(
+            toAlice,
+            Does.Contain($"Hello {followsAlice.Username},")
+                .And.Contain(Line(alice1, alice))
+                .And.Contain(Line(alice2, alice))
+                .And.Not.Contain(bob1["title"].Str())
+        );
         var toBoth = digests.Single(m => m.To.Contains(followsBoth.Email, StringComparison.Ordinal)).Body;
         Assert.That(toBoth, Does.Contain(Line(alice1, alice)).And.Contain(Line(alice2, alice)).And.Contain(Line(bob1, bob)));
-        Assert.That(toBoth.IndexOf(Line(alice1, alice), StringComparison.Ordinal), Is.LessThan(toBoth.IndexOf(Line(bob1, bob), StringComparison.Ordinal)), "oldest first");
+        Assert.That(
+            toBoth.IndexOf(Line(alice1, alice), StringComparison.Ordinal),
+            Is.LessThan(toBoth.IndexOf(Line(bob1, bob), StringComparison.Ordinal)),
+            "oldest first"
+        );
         var toBob = digests.Single(m => m.To.Contains(followsBob.Email, StringComparison.Ordinal)).Body;
         Assert.That(toBob, Does.Contain(Line(bob1, bob)).And.Not.Contain(alice1["title"].Str()));
 
@@ -56,7 +73,9 @@ public sealed class DailyDigestEmailTests
         Assert.That(batches, Is.EqualTo(2));
 
         // Triggered again the same day: the digest runs, but nobody gets a second one.
-        await host.WithScopeAsync(async services => Assert.That(await services.GetRequiredService<IRecurringJobManager>().TriggerAsync("daily-digest"), Is.Not.Null));
+        await host.WithScopeAsync(async services =>
+            Assert.That(await services.GetRequiredService<IRecurringJobManager>().TriggerAsync("daily-digest"), Is.Not.Null)
+        );
         await host.WaitForJobsAsync(2 + 4, Digest, DigestBatch);
         Assert.That(host.Mails().Count(m => m.Subject.StartsWith("Your CleanApp digest", StringComparison.Ordinal)), Is.EqualTo(3));
     }

@@ -98,18 +98,27 @@ public sealed class EmailHost : IDisposable
         var text = File.ReadAllText(file);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var headerText = Regex.Replace(text[..split], @"\r\n[ \t]+", " ");
-        var headers = headerText.Split("\r\n")
+        var headers = headerText
+            .Split("\r\n")
             .Select(line => line.Split(':', 2))
             .Where(parts => parts.Length == 2)
             .GroupBy(parts => parts[0].Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.OrdinalIgnoreCase);
         var body = text[(split + 4)..];
-        if (headers.TryGetValue("Content-Transfer-Encoding", out var encoding) && encoding.Equals("quoted-printable", StringComparison.OrdinalIgnoreCase))
+        if (
+            headers.TryGetValue("Content-Transfer-Encoding", out var encoding)
+            && encoding.Equals("quoted-printable", StringComparison.OrdinalIgnoreCase)
+        )
         {
             body = DecodeQuotedPrintable(body);
         }
 
-        return new SentMail(file, headers.GetValueOrDefault("To", string.Empty), DecodeEncodedWords(headers.GetValueOrDefault("Subject", string.Empty)), body.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return new SentMail(
+            file,
+            headers.GetValueOrDefault("To", string.Empty),
+            DecodeEncodedWords(headers.GetValueOrDefault("Subject", string.Empty)),
+            body.Replace("\r\n", "\n", StringComparison.Ordinal)
+        );
     }
 
     private static string DecodeQuotedPrintable(string value)
@@ -136,14 +145,18 @@ public sealed class EmailHost : IDisposable
 
     /// <summary>RFC 2047 words (<c>=?utf-8?B?...?=</c> / <c>=?utf-8?Q?...?=</c>), which System.Net.Mail may use for the subject.</summary>
     private static string DecodeEncodedWords(string value) =>
-        Regex.Replace(value.Replace("?= =?", "?==?", StringComparison.Ordinal), @"=\?([^?]+)\?([BbQq])\?([^?]*)\?=", m =>
-        {
-            var charset = Encoding.GetEncoding(m.Groups[1].Value);
-            if (m.Groups[2].Value is "B" or "b")
+        Regex.Replace(
+            value.Replace("?= =?", "?==?", StringComparison.Ordinal),
+            @"=\?([^?]+)\?([BbQq])\?([^?]*)\?=",
+            m =>
             {
-                return charset.GetString(Convert.FromBase64String(m.Groups[3].Value));
-            }
+                var charset = Encoding.GetEncoding(m.Groups[1].Value);
+                if (m.Groups[2].Value is "B" or "b")
+                {
+                    return charset.GetString(Convert.FromBase64String(m.Groups[3].Value));
+                }
 
-            return DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '));
-        });
+                return DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '));
+            }
+        );
 }

@@ -32,7 +32,9 @@ public sealed class ConcurrentFavoriteTests : ApiFixture
         var fan = await Client.RegisterAsync();
         var slug = (await Client.CreateArticleAsync(author.Token))["slug"].Str();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Client.SendAsync(HttpMethod.Post, $"/api/articles/{slug}/favorite", fan.Token)));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 12).Select(_ => Client.SendAsync(HttpMethod.Post, $"/api/articles/{slug}/favorite", fan.Token))
+        );
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
         var article = (await Client.GetOkAsync($"/api/articles/{slug}", fan.Token))["article"]!;
@@ -57,7 +59,11 @@ public sealed class ConcurrentFavoriteTests : ApiFixture
         }
 
         // Half unfavorite while the other half favorite again (a no-op): 5 remain.
-        await Task.WhenAll(users.Select((u, i) => Client.SendAsync(i % 2 == 0 ? HttpMethod.Delete : HttpMethod.Post, $"/api/articles/{slug}/favorite", u.Token)));
+        await Task.WhenAll(
+            users.Select(
+                (u, i) => Client.SendAsync(i % 2 == 0 ? HttpMethod.Delete : HttpMethod.Post, $"/api/articles/{slug}/favorite", u.Token)
+            )
+        );
 
         var article = (await Client.GetOkAsync($"/api/articles/{slug}"))["article"]!;
         Assert.That(article["favoritesCount"]!.GetValue<int>(), Is.EqualTo(5));

@@ -58,8 +58,20 @@ public sealed class FavoritesEndpointTests : ApiFixture
     public async Task Unknown_article_is_a_404_and_anonymous_is_a_401()
     {
         var fan = await Client.RegisterAsync();
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles/no-such-article/favorite", fan.Token)).AssertErrorAsync(HttpStatusCode.NotFound, "article", "not found");
-        await (await Client.SendAsync(HttpMethod.Delete, "/api/articles/no-such-article/favorite", fan.Token)).AssertErrorAsync(HttpStatusCode.NotFound, "article", "not found");
-        await (await Client.SendAsync(HttpMethod.Post, "/api/articles/no-such-article/favorite")).AssertErrorAsync(HttpStatusCode.Unauthorized, "token", "is missing");
+        await (await Client.SendAsync(HttpMethod.Post, "/api/articles/no-such-article/favorite", fan.Token)).AssertErrorAsync(
+            HttpStatusCode.NotFound,
+            "article",
+            "not found"
+        );
+        await (await Client.SendAsync(HttpMethod.Delete, "/api/articles/no-such-article/favorite", fan.Token)).AssertErrorAsync(
+            HttpStatusCode.NotFound,
+            "article",
+            "not found"
+        );
+        await (await Client.SendAsync(HttpMethod.Post, "/api/articles/no-such-article/favorite")).AssertErrorAsync(
+            HttpStatusCode.Unauthorized,
+            "token",
+            "is missing"
+        );
     }
 }

@@ -59,6 +59,10 @@ public sealed class FeedEndpointTests : ApiFixture
     [Test]
     public async Task The_feed_requires_a_token()
     {
-        await (await Client.SendAsync(HttpMethod.Get, "/api/articles/feed")).AssertErrorAsync(HttpStatusCode.Unauthorized, "token", "is missing");
+        await (await Client.SendAsync(HttpMethod.Get, "/api/articles/feed")).AssertErrorAsync(
+            HttpStatusCode.Unauthorized,
+            "token",
+            "is missing"
+        );
     }
 }

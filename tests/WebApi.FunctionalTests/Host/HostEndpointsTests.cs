@@ -96,7 +96,8 @@ public sealed class HostEndpointsTests
         Assert.That(body!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
     }
 
-    private static string? OperationId(JsonObject paths, string path, string method) => paths[path]?[method]?["operationId"]?.GetValue<string>();
+    private static string? OperationId(JsonObject paths, string path, string method) =>
+        paths[path]?[method]?["operationId"]?.GetValue<string>();
 
     private static IEnumerable<string> Responses(JsonObject paths, string path, string method) =>
         paths[path]?[method]?["responses"]?.AsObject().Select(r => r.Key) ?? [];

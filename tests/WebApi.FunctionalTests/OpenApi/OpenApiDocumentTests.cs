@@ -38,7 +38,13 @@ public sealed class OpenApiDocumentTests : ApiFixture
             Assert.That(responses[status]!.ToJsonString(), Does.Contain("ErrorBody"), $"{method} {path}: {status} has no error schema");
         }
 
-        if (method is "post" or "put" && (path.EndsWith("/comments", StringComparison.Ordinal) || path.StartsWith("/api/articles", StringComparison.Ordinal) && !path.EndsWith("/favorite", StringComparison.Ordinal)))
+        if (
+            method is "post" or "put"
+            && (
+                path.EndsWith("/comments", StringComparison.Ordinal)
+                || path.StartsWith("/api/articles", StringComparison.Ordinal) && !path.EndsWith("/favorite", StringComparison.Ordinal)
+            )
+        )
         {
             Assert.That(operation["requestBody"], Is.Not.Null, $"{method} {path} documents no request body");
         }

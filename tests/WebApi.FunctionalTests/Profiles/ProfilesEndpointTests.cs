@@ -31,12 +31,18 @@ public sealed class ProfilesEndpointTests : ApiFixture
 
         Assert.That((await Client.FollowAsync(me.Token, celeb.Username))["profile"]!["following"]!.GetValue<bool>(), Is.True);
         Assert.That((await Client.FollowAsync(me.Token, celeb.Username))["profile"]!["following"]!.GetValue<bool>(), Is.True);
-        Assert.That((await Client.GetOkAsync($"/api/profiles/{celeb.Username}", me.Token))["profile"]!["following"]!.GetValue<bool>(), Is.True);
+        Assert.That(
+            (await Client.GetOkAsync($"/api/profiles/{celeb.Username}", me.Token))["profile"]!["following"]!.GetValue<bool>(),
+            Is.True
+        );
 
         var url = $"/api/profiles/{celeb.Username}/follow";
         Assert.That((await Client.SendOkAsync(HttpMethod.Delete, url, me.Token))["profile"]!["following"]!.GetValue<bool>(), Is.False);
         Assert.That((await Client.SendOkAsync(HttpMethod.Delete, url, me.Token))["profile"]!["following"]!.GetValue<bool>(), Is.False);
-        Assert.That((await Client.GetOkAsync($"/api/profiles/{celeb.Username}", me.Token))["profile"]!["following"]!.GetValue<bool>(), Is.False);
+        Assert.That(
+            (await Client.GetOkAsync($"/api/profiles/{celeb.Username}", me.Token))["profile"]!["following"]!.GetValue<bool>(),
+            Is.False
+        );
     }
 
     [Test]
@@ -44,7 +50,12 @@ public sealed class ProfilesEndpointTests : ApiFixture
     {
         var me = await Client.RegisterAsync();
         var celeb = await Client.RegisterAsync("celeb");
-        var response = await Client.SendAsync(HttpMethod.Post, $"/api/profiles/{celeb.Username}/follow", me.Token, new { user = new { email = "x@y.z" } });
+        var response = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/profiles/{celeb.Username}/follow",
+            me.Token,
+            new { user = new { email = "x@y.z" } }
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -52,8 +63,14 @@ public sealed class ProfilesEndpointTests : ApiFixture
     public async Task Following_yourself_is_refused_and_changes_nothing()
     {
         var me = await Client.RegisterAsync();
-        await (await Client.SendAsync(HttpMethod.Post, $"/api/profiles/{me.Username}/follow", me.Token)).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "profile");
-        Assert.That((await Client.GetOkAsync($"/api/profiles/{me.Username}", me.Token))["profile"]!["following"]!.GetValue<bool>(), Is.False);
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/profiles/{me.Username}/follow", me.Token)).AssertErrorAsync(
+            HttpStatusCode.UnprocessableEntity,
+            "profile"
+        );
+        Assert.That(
+            (await Client.GetOkAsync($"/api/profiles/{me.Username}", me.Token))["profile"]!["following"]!.GetValue<bool>(),
+            Is.False
+        );
     }
 
     [Test]
@@ -61,6 +78,10 @@ public sealed class ProfilesEndpointTests : ApiFixture
     {
         var user = await Client.RegisterAsync();
         await Client.GetOkAsync($"/api/profiles/{user.Username.ToUpperInvariant()}");
-        await (await Client.SendAsync(HttpMethod.Get, "/api/profiles/%E2%9C%93%20%27%22%3B--")).AssertErrorAsync(HttpStatusCode.NotFound, "profile", "not found");
+        await (await Client.SendAsync(HttpMethod.Get, "/api/profiles/%E2%9C%93%20%27%22%3B--")).AssertErrorAsync(
+            HttpStatusCode.NotFound,
+            "profile",
+            "not found"
+        );
     }
 }

@@ -29,7 +29,13 @@ public static class ApiClient
         return request;
     }
 
-    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string url, string? token = null, object? body = null)
+    public static Task<HttpResponseMessage> SendAsync(
+        this HttpClient client,
+        HttpMethod method,
+        string url,
+        string? token = null,
+        object? body = null
+    )
     {
         var request = new HttpRequestMessage(method, url).WithToken(token);
         if (body is not null)
@@ -46,7 +52,20 @@ public static class ApiClient
         var id = Guid.NewGuid().ToString("N")[..10];
         var username = $"{prefix ?? "user"}_{id}";
         var email = $"{username}@example.com";
-        var response = await client.PostAsync("/api/users", Json(new { user = new { username, email, password } }));
+        var response = await client.PostAsync(
+            "/api/users",
+            Json(
+                new
+                {
+                    user = new
+                    {
+                        username,
+                        email,
+                        password,
+                    },
+                }
+            )
+        );
         var body = await response.ReadJsonAsync();
         if (!response.IsSuccessStatusCode)
         {
@@ -56,7 +75,8 @@ public static class ApiClient
         return new TestUser(username, email, password, body!["user"]!["token"]!.GetValue<string>());
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body);
 }
 
 public sealed record TestUser(string Username, string Email, string Password, string Token);

@@ -16,9 +16,7 @@ public abstract class ApiFixture
     }
 
     /// <summary>Settings for this fixture's host (<see cref="CleanAppFactory.WithSetting"/>), before it starts.</summary>
-    protected virtual void Configure(CleanAppFactory factory)
-    {
-    }
+    protected virtual void Configure(CleanAppFactory factory) { }
 
     [OneTimeTearDown]
     public void StopHost()

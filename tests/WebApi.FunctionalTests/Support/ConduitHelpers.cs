@@ -11,10 +11,30 @@ public static class ConduitHelpers
     public static string Unique(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 11)];
 
     /// <summary>Creates an article (expects 201) and returns the <c>article</c> object.</summary>
-    public static async Task<JsonNode> CreateArticleAsync(this HttpClient client, string token, string? title = null, string[]? tags = null, string description = "A description", string body = "A body")
+    public static async Task<JsonNode> CreateArticleAsync(
+        this HttpClient client,
+        string token,
+        string? title = null,
+        string[]? tags = null,
+        string description = "A description",
+        string body = "A body"
+    )
     {
         title ??= Unique("Title");
-        object article = tags is null ? new { title, description, body } : new { title, description, body, tagList = tags };
+        object article = tags is null
+            ? new
+            {
+                title,
+                description,
+                body,
+            }
+            : new
+            {
+                title,
+                description,
+                body,
+                tagList = tags,
+            };
         var response = await client.SendAsync(HttpMethod.Post, "/api/articles", token, new { article });
         var json = await response.ReadJsonAsync();
         if (response.StatusCode != HttpStatusCode.Created)

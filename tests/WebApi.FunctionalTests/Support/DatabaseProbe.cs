@@ -22,17 +22,34 @@ public static class DatabaseProbe
     public static Task<string> AccountsFingerprintAsync(this CleanAppFactory factory) =>
         factory.QueryAsync(async db =>
         {
-            var profiles = await db.Set<User>().AsNoTracking()
-                .Select(u => new { u.Id, u.Username, u.NormalizedUsername, u.Bio, u.Image, u.CreatedAt, u.UpdatedAt })
+            var profiles = await db.Set<User>()
+                .AsNoTracking()
+                .Select(u => new
+                {
+                    u.Id,
+                    u.Username,
+                    u.NormalizedUsername,
+                    u.Bio,
+                    u.Image,
+                    u.CreatedAt,
+                    u.UpdatedAt,
+                })
                 .ToListAsync();
-            var credentials = await db.Users.AsNoTracking()
-                .Select(u => new { u.Id, u.Email, u.NormalizedEmail, u.PasswordHash, u.SecurityStamp, u.ConcurrencyStamp, u.AccessFailedCount, u.LockoutEnd })
+            var credentials = await db
+                .Users.AsNoTracking()
+                .Select(u => new
+                {
+                    u.Id,
+                    u.Email,
+                    u.NormalizedEmail,
+                    u.PasswordHash,
+                    u.SecurityStamp,
+                    u.ConcurrencyStamp,
+                    u.AccessFailedCount,
+                    u.LockoutEnd,
+                })
                 .ToListAsync();
-            return JsonSerializer.Serialize(new
-            {
-                profiles = profiles.OrderBy(p => p.Id),
-                credentials = credentials.OrderBy(c => c.Id),
-            });
+            return JsonSerializer.Serialize(new { profiles = profiles.OrderBy(p => p.Id), credentials = credentials.OrderBy(c => c.Id) });
         });
 
     public static async Task<T> QueryAsync<T>(this CleanAppFactory factory, Func<ApplicationDbContext, Task<T>> query)

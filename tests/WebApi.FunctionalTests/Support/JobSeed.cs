@@ -41,20 +41,32 @@ public static class JobSeed
             };
             configure?.Invoke(job);
             db.Jobs.Add(job);
-            db.JobHistory.Add(new JobHistoryEntry { JobId = job.Id, State = JobState.Enqueued, Reason = "Enqueued", CreatedAt = at.AddSeconds(-1) });
-            db.JobHistory.Add(new JobHistoryEntry
-            {
-                JobId = job.Id,
-                State = state,
-                Reason = job.StateReason,
-                CreatedAt = at,
-                ExceptionType = job.LastExceptionType,
-                ExceptionMessage = job.LastExceptionMessage,
-                ExceptionDetails = job.LastExceptionType is null ? null : $"{job.LastExceptionType}: {job.LastExceptionMessage}\n   at CleanApp.Seed.Handler.Handle() in Seed.cs:line 42",
-                ServerId = job.LeaseOwner,
-                LatencyMs = job.LatencyMs,
-                DurationMs = job.DurationMs,
-            });
+            db.JobHistory.Add(
+                new JobHistoryEntry
+                {
+                    JobId = job.Id,
+                    State = JobState.Enqueued,
+                    Reason = "Enqueued",
+                    CreatedAt = at.AddSeconds(-1),
+                }
+            );
+            db.JobHistory.Add(
+                new JobHistoryEntry
+                {
+                    JobId = job.Id,
+                    State = state,
+                    Reason = job.StateReason,
+                    CreatedAt = at,
+                    ExceptionType = job.LastExceptionType,
+                    ExceptionMessage = job.LastExceptionMessage,
+                    ExceptionDetails = job.LastExceptionType is null
+                        ? null
+                        : $"{job.LastExceptionType}: {job.LastExceptionMessage}\n   at CleanApp.Seed.Handler.Handle() in Seed.cs:line 42",
+                    ServerId = job.LeaseOwner,
+                    LatencyMs = job.LatencyMs,
+                    DurationMs = job.DurationMs,
+                }
+            );
             ids[name] = job.Id;
             return job;
         }
@@ -62,88 +74,179 @@ public static class JobSeed
         Job("enqueued", JobState.Enqueued);
         Job("enqueued-2", JobState.Enqueued, "email");
         Job("scheduled", JobState.Scheduled, configure: j => j.RunAt = now.AddHours(2));
-        Job("retry", JobState.Scheduled, configure: j =>
-        {
-            j.RunAt = now.AddMinutes(3);
-            j.RetryCount = 2;
-            j.Attempt = 3;
-            j.LastExceptionType = "System.TimeoutException";
-            j.LastExceptionMessage = "The SMTP server did not answer";
-        });
-        Job("processing", JobState.Processing, configure: j =>
-        {
-            j.StartedAt = now;
-            j.LeaseOwner = "web-1:seed";
-            j.LeaseExpiresAt = now.AddMinutes(5);
-            j.LatencyMs = 12;
-            j.Attempt = 1;
-        });
-        Job("succeeded", JobState.Succeeded, configure: j =>
-        {
-            j.FinishedAt = now;
-            j.LatencyMs = 8;
-            j.DurationMs = 250;
-            j.Attempt = 1;
-        });
-        Job("failed", JobState.Failed, configure: j =>
-        {
-            j.LastExceptionType = "System.InvalidOperationException";
-            j.LastExceptionMessage = "Mailbox unavailable";
-            j.Attempt = 11;
-            j.RetryCount = 10;
-        });
-        Job("failed-2", JobState.Failed, configure: j =>
-        {
-            j.LastExceptionType = "System.IO.IOException";
-            j.LastExceptionMessage = "Disk full";
-        });
-        Job("failed-3", JobState.Failed, configure: j =>
-        {
-            j.LastExceptionType = "System.IO.IOException";
-            j.LastExceptionMessage = "Disk still full";
-        });
+        Job(
+            "retry",
+            JobState.Scheduled,
+            configure: j =>
+            {
+                j.RunAt = now.AddMinutes(3);
+                j.RetryCount = 2;
+                j.Attempt = 3;
+                j.LastExceptionType = "System.TimeoutException";
+                j.LastExceptionMessage = "The SMTP server did not answer";
+            }
+        );
+        Job(
+            "processing",
+            JobState.Processing,
+            configure: j =>
+            {
+                j.StartedAt = now;
+                j.LeaseOwner = "web-1:seed";
+                j.LeaseExpiresAt = now.AddMinutes(5);
+                j.LatencyMs = 12;
+                j.Attempt = 1;
+            }
+        );
+        Job(
+            "succeeded",
+            JobState.Succeeded,
+            configure: j =>
+            {
+                j.FinishedAt = now;
+                j.LatencyMs = 8;
+                j.DurationMs = 250;
+                j.Attempt = 1;
+            }
+        );
+        Job(
+            "failed",
+            JobState.Failed,
+            configure: j =>
+            {
+                j.LastExceptionType = "System.InvalidOperationException";
+                j.LastExceptionMessage = "Mailbox unavailable";
+                j.Attempt = 11;
+                j.RetryCount = 10;
+            }
+        );
+        Job(
+            "failed-2",
+            JobState.Failed,
+            configure: j =>
+            {
+                j.LastExceptionType = "System.IO.IOException";
+                j.LastExceptionMessage = "Disk full";
+            }
+        );
+        Job(
+            "failed-3",
+            JobState.Failed,
+            configure: j =>
+            {
+                j.LastExceptionType = "System.IO.IOException";
+                j.LastExceptionMessage = "Disk still full";
+            }
+        );
         Job("deleted", JobState.Deleted, configure: j => j.StateReason = "Deleted manually");
         var parent = ids["succeeded"];
-        Job("awaiting", JobState.Awaiting, configure: j =>
-        {
-            j.ParentId = ids["processing"];
-            j.ContinuationOption = JobContinuationOptions.OnlyOnSucceededState;
-        });
+        Job(
+            "awaiting",
+            JobState.Awaiting,
+            configure: j =>
+            {
+                j.ParentId = ids["processing"];
+                j.ContinuationOption = JobContinuationOptions.OnlyOnSucceededState;
+            }
+        );
 
         var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
         db.JobStatistics.AddRange(
-            new JobStatisticRecord { Key = JobCounterKeys.Succeeded, Period = JobStatisticPeriod.Total, BucketStart = JobStatisticRecord.TotalBucket, Value = 1234 },
-            new JobStatisticRecord { Key = JobCounterKeys.Failed, Period = JobStatisticPeriod.Total, BucketStart = JobStatisticRecord.TotalBucket, Value = 56 },
-            new JobStatisticRecord { Key = JobCounterKeys.Succeeded, Period = JobStatisticPeriod.Hour, BucketStart = hour.AddHours(-1), Value = 40 },
-            new JobStatisticRecord { Key = JobCounterKeys.Failed, Period = JobStatisticPeriod.Hour, BucketStart = hour.AddHours(-1), Value = 3 },
-            new JobStatisticRecord { Key = JobCounterKeys.Succeeded, Period = JobStatisticPeriod.Day, BucketStart = hour.Date, Value = 400 });
+            new JobStatisticRecord
+            {
+                Key = JobCounterKeys.Succeeded,
+                Period = JobStatisticPeriod.Total,
+                BucketStart = JobStatisticRecord.TotalBucket,
+                Value = 1234,
+            },
+            new JobStatisticRecord
+            {
+                Key = JobCounterKeys.Failed,
+                Period = JobStatisticPeriod.Total,
+                BucketStart = JobStatisticRecord.TotalBucket,
+                Value = 56,
+            },
+            new JobStatisticRecord
+            {
+                Key = JobCounterKeys.Succeeded,
+                Period = JobStatisticPeriod.Hour,
+                BucketStart = hour.AddHours(-1),
+                Value = 40,
+            },
+            new JobStatisticRecord
+            {
+                Key = JobCounterKeys.Failed,
+                Period = JobStatisticPeriod.Hour,
+                BucketStart = hour.AddHours(-1),
+                Value = 3,
+            },
+            new JobStatisticRecord
+            {
+                Key = JobCounterKeys.Succeeded,
+                Period = JobStatisticPeriod.Day,
+                BucketStart = hour.Date,
+                Value = 400,
+            }
+        );
 
-        db.RecurringJobs.Add(new RecurringJobRecord
-        {
-            Id = "welcome-digest",
-            Kind = Kind,
-            Payload = $$"""{"userId":"{{Guid.NewGuid()}}"}""",
-            Cron = "30 3 * * *",
-            TimeZoneId = "Europe/Berlin",
-            NextExecution = now.AddHours(5),
-            LastExecution = now.AddHours(-19),
-            LastJobId = parent,
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
-        db.RecurringJobs.Add(new RecurringJobRecord
-        {
-            Id = "broken-cron",
-            Kind = Kind,
-            Payload = "{}",
-            Cron = "not a cron",
-            Error = "Cron 'not a cron' must have 5 or 6 fields, not 3.",
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
-        db.JobServers.Add(new JobServerRecord { Id = "web-1:seed", HostName = "web-1", Workers = 10, Queues = "default,email", StartedAt = now.AddHours(-1), HeartbeatAt = now.AddHours(1) });
-        db.JobServers.Add(new JobServerRecord { Id = "web-2:silent", HostName = "web-2", Workers = 5, Queues = "default", StartedAt = now.AddHours(-2), HeartbeatAt = now.AddMinutes(-10) });
-        db.JobQueues.Add(new JobQueueRecord { Name = "reports", IsPaused = true, ChangedAt = now, ChangedBy = "seed" });
+        db.RecurringJobs.Add(
+            new RecurringJobRecord
+            {
+                Id = "welcome-digest",
+                Kind = Kind,
+                Payload = $$"""{"userId":"{{Guid.NewGuid()}}"}""",
+                Cron = "30 3 * * *",
+                TimeZoneId = "Europe/Berlin",
+                NextExecution = now.AddHours(5),
+                LastExecution = now.AddHours(-19),
+                LastJobId = parent,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }
+        );
+        db.RecurringJobs.Add(
+            new RecurringJobRecord
+            {
+                Id = "broken-cron",
+                Kind = Kind,
+                Payload = "{}",
+                Cron = "not a cron",
+                Error = "Cron 'not a cron' must have 5 or 6 fields, not 3.",
+                CreatedAt = now,
+                UpdatedAt = now,
+            }
+        );
+        db.JobServers.Add(
+            new JobServerRecord
+            {
+                Id = "web-1:seed",
+                HostName = "web-1",
+                Workers = 10,
+                Queues = "default,email",
+                StartedAt = now.AddHours(-1),
+                HeartbeatAt = now.AddHours(1),
+            }
+        );
+        db.JobServers.Add(
+            new JobServerRecord
+            {
+                Id = "web-2:silent",
+                HostName = "web-2",
+                Workers = 5,
+                Queues = "default",
+                StartedAt = now.AddHours(-2),
+                HeartbeatAt = now.AddMinutes(-10),
+            }
+        );
+        db.JobQueues.Add(
+            new JobQueueRecord
+            {
+                Name = "reports",
+                IsPaused = true,
+                ChangedAt = now,
+                ChangedBy = "seed",
+            }
+        );
         await db.SaveChangesAsync();
         return new SeededJobs(ids);
     }

@@ -40,9 +40,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         {
             await _loop;
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         _stop.Dispose();
     }

@@ -40,13 +40,18 @@ public static partial class OpsUsers
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
     {
         var token = await AntiforgeryTokenAsync(client, "/jobs/login");
-        return await client.PostAsync("/jobs/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["email"] = email,
-            ["password"] = password,
-            ["returnUrl"] = "/jobs",
-        }));
+        return await client.PostAsync(
+            "/jobs/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["email"] = email,
+                    ["password"] = password,
+                    ["returnUrl"] = "/jobs",
+                }
+            )
+        );
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -60,9 +60,11 @@ public sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserv
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == RelationalEventId.CommandExecuting.Name
+        if (
+            value.Key == RelationalEventId.CommandExecuting.Name
             && value.Value is CommandEventData data
-            && data.Command.Connection?.ConnectionString.Contains(_databasePath, StringComparison.Ordinal) == true)
+            && data.Command.Connection?.ConnectionString.Contains(_databasePath, StringComparison.Ordinal) == true
+        )
         {
             lock (_statements)
             {
@@ -71,13 +73,9 @@ public sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserv
         }
     }
 
-    public void OnCompleted()
-    {
-    }
+    public void OnCompleted() { }
 
-    public void OnError(Exception error)
-    {
-    }
+    public void OnError(Exception error) { }
 
     public void Dispose()
     {

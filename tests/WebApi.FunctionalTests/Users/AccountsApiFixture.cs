@@ -29,9 +29,11 @@ public abstract class AccountsApiFixture
 
     protected Task<HttpResponseMessage> PostUsersAsync(object user) => Client.SendAsync(HttpMethod.Post, "/api/users", body: new { user });
 
-    protected Task<HttpResponseMessage> LoginAsync(object user) => Client.SendAsync(HttpMethod.Post, "/api/users/login", body: new { user });
+    protected Task<HttpResponseMessage> LoginAsync(object user) =>
+        Client.SendAsync(HttpMethod.Post, "/api/users/login", body: new { user });
 
-    protected Task<HttpResponseMessage> PutUserAsync(string? token, object user) => Client.SendAsync(HttpMethod.Put, "/api/user", token, new { user });
+    protected Task<HttpResponseMessage> PutUserAsync(string? token, object user) =>
+        Client.SendAsync(HttpMethod.Put, "/api/user", token, new { user });
 
     protected Task<HttpResponseMessage> GetUserAsync(string? token, string scheme = "Token") =>
         Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/user").WithToken(token, scheme));

@@ -30,7 +30,10 @@ public sealed class AuthenticationBeforeBodyTests
     [TestCase("POST", "/api/articles/no-such-article/comments")]
     public async Task An_anonymous_request_with_a_non_json_body_is_401_not_415(string method, string path)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("hello", Encoding.UTF8, "text/plain") };
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("hello", Encoding.UTF8, "text/plain"),
+        };
 
         var response = await _client.SendAsync(request);
 
@@ -42,7 +45,10 @@ public sealed class AuthenticationBeforeBodyTests
     public async Task An_authenticated_request_with_a_non_json_body_is_415()
     {
         var user = await _client.RegisterAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/user") { Content = new StringContent("hello", Encoding.UTF8, "text/plain") };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/user")
+        {
+            Content = new StringContent("hello", Encoding.UTF8, "text/plain"),
+        };
         request.WithToken(user.Token);
 
         var response = await _client.SendAsync(request);

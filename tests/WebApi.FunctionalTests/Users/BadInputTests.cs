@@ -27,22 +27,26 @@ public sealed class BadInputTests : AccountsApiFixture
     [OneTimeSetUp]
     public async Task RegisterOwner() => _owner = await Client.RegisterAsync("owner");
 
-    public static IEnumerable<TestCaseData> MalformedJsonCases() => Cross(
-        "{\"user\":",
-        "{\"user\":{\"email\":\"a\"",
-        "not json",
-        "{'user':{}}",
-        "{\"user\":{}} trailing",
-        "{\"user\":{\"email\":\"a\",}}",
-        "/* comment */ {\"user\":{}}",
-        "{\"user\":{\"email\":\"unterminated}}",
-        "\uFEFF\uFEFF{}");
+    public static IEnumerable<TestCaseData> MalformedJsonCases() =>
+        Cross(
+            "{\"user\":",
+            "{\"user\":{\"email\":\"a\"",
+            "not json",
+            "{'user':{}}",
+            "{\"user\":{}} trailing",
+            "{\"user\":{\"email\":\"a\",}}",
+            "/* comment */ {\"user\":{}}",
+            "{\"user\":{\"email\":\"unterminated}}",
+            "\uFEFF\uFEFF{}"
+        );
 
     public static IEnumerable<TestCaseData> NotAnObjectCases() => Cross("[]", "\"user\"", "42", "null", "true", "[{\"user\":{}}]");
 
-    public static IEnumerable<TestCaseData> MissingRootKeyCases() => Cross("{}", "{\"users\":{}}", "{\"User\":{\"email\":\"a@b.c\"}}", "{\"user\":null}");
+    public static IEnumerable<TestCaseData> MissingRootKeyCases() =>
+        Cross("{}", "{\"users\":{}}", "{\"User\":{\"email\":\"a@b.c\"}}", "{\"user\":null}");
 
-    public static IEnumerable<TestCaseData> RootNotAnObjectCases() => Cross("{\"user\":\"x\"}", "{\"user\":[]}", "{\"user\":42}", "{\"user\":true}", "{\"user\":[{}]}");
+    public static IEnumerable<TestCaseData> RootNotAnObjectCases() =>
+        Cross("{\"user\":\"x\"}", "{\"user\":[]}", "{\"user\":42}", "{\"user\":true}", "{\"user\":[{}]}");
 
     public static IEnumerable<TestCaseData> WrongTypeCases() =>
         from endpoint in Endpoints
@@ -67,14 +71,16 @@ public sealed class BadInputTests : AccountsApiFixture
         from bytes in new[] { "ff", "c0af", "eda080", "e282", "80" }
         select new TestCaseData(endpoint, field, bytes);
 
-    public static IEnumerable<TestCaseData> UnsupportedMediaTypeCases() => Cross(
-        "text/plain",
-        "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x",
-        "application/xml",
-        "application/json; charset=iso-8859-1",
-        "application/jsonx",
-        null);
+    public static IEnumerable<TestCaseData> UnsupportedMediaTypeCases() =>
+        Cross(
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/xml",
+            "application/json; charset=iso-8859-1",
+            "application/jsonx",
+            null
+        );
 
     [TestCaseSource(nameof(MalformedJsonCases))]
     public Task Malformed_JSON_is_a_4xx_errors_body_and_changes_nothing(BodyEndpoint endpoint, string json) =>
@@ -105,7 +111,11 @@ public sealed class BadInputTests : AccountsApiFixture
     }
 
     [TestCaseSource(nameof(WrongTypeCases))]
-    public async Task A_non_string_where_a_string_is_expected_is_422_naming_the_field_and_changes_nothing(BodyEndpoint endpoint, string field, string rawValue)
+    public async Task A_non_string_where_a_string_is_expected_is_422_naming_the_field_and_changes_nothing(
+        BodyEndpoint endpoint,
+        string field,
+        string rawValue
+    )
     {
         var errors = await AssertRefusedAsync(endpoint, BodyWith(endpoint, field, Encoding.UTF8.GetBytes(rawValue)), (HttpStatusCode)422);
 
@@ -115,7 +125,12 @@ public sealed class BadInputTests : AccountsApiFixture
     [TestCaseSource(nameof(TooLongCases))]
     public async Task A_very_long_string_is_422_naming_the_field_and_changes_nothing(BodyEndpoint endpoint, string field)
     {
-        var longValue = "\"" + (field == "image" ? "https://example.com/" : string.Empty) + new string('a', 20_000) + (field == "email" ? "@example.com" : string.Empty) + "\"";
+        var longValue =
+            "\""
+            + (field == "image" ? "https://example.com/" : string.Empty)
+            + new string('a', 20_000)
+            + (field == "email" ? "@example.com" : string.Empty)
+            + "\"";
 
         var errors = await AssertRefusedAsync(endpoint, BodyWith(endpoint, field, Encoding.UTF8.GetBytes(longValue)), (HttpStatusCode)422);
 
@@ -128,7 +143,11 @@ public sealed class BadInputTests : AccountsApiFixture
 
     [TestCaseSource(nameof(InvalidUtf8Cases))]
     public Task Invalid_UTF8_bytes_are_a_4xx_and_change_nothing(BodyEndpoint endpoint, string field, string hexBytes) =>
-        AssertRefusedAsync(endpoint, BodyWith(endpoint, field, [(byte)'"', (byte)'x', .. Convert.FromHexString(hexBytes), (byte)'y', (byte)'"']), status: null);
+        AssertRefusedAsync(
+            endpoint,
+            BodyWith(endpoint, field, [(byte)'"', (byte)'x', .. Convert.FromHexString(hexBytes), (byte)'y', (byte)'"']),
+            status: null
+        );
 
     [TestCaseSource(nameof(UnsupportedMediaTypeCases))]
     public Task A_body_that_is_not_declared_as_JSON_is_415_and_changes_nothing(BodyEndpoint endpoint, string? contentType) =>
@@ -138,7 +157,9 @@ public sealed class BadInputTests : AccountsApiFixture
     public async Task Form_fields_are_415_and_change_nothing([ValueSource(nameof(Endpoints))] BodyEndpoint endpoint)
     {
         var before = await Factory.AccountsFingerprintAsync();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["user[email]"] = _owner.Email, ["user[password]"] = _owner.Password });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["user[email]"] = _owner.Email, ["user[password]"] = _owner.Password }
+        );
 
         var response = await SendAsync(endpoint, form);
 
@@ -155,7 +176,9 @@ public sealed class BadInputTests : AccountsApiFixture
     }
 
     [Test]
-    public async Task The_controls_are_accepted_so_the_refusals_above_are_about_the_bad_input([ValueSource(nameof(Endpoints))] BodyEndpoint endpoint)
+    public async Task The_controls_are_accepted_so_the_refusals_above_are_about_the_bad_input(
+        [ValueSource(nameof(Endpoints))] BodyEndpoint endpoint
+    )
     {
         var response = await SendAsync(endpoint, Content(ValidBody(endpoint), "application/json"));
 
@@ -185,12 +208,13 @@ public sealed class BadInputTests : AccountsApiFixture
         from value in values
         select new TestCaseData(endpoint, value);
 
-    private static string[] FieldsOf(BodyEndpoint endpoint) => endpoint switch
-    {
-        BodyEndpoint.Register => ["username", "email", "password"],
-        BodyEndpoint.Login => ["email", "password"],
-        _ => ["email", "username", "password", "bio", "image"],
-    };
+    private static string[] FieldsOf(BodyEndpoint endpoint) =>
+        endpoint switch
+        {
+            BodyEndpoint.Register => ["username", "email", "password"],
+            BodyEndpoint.Login => ["email", "password"],
+            _ => ["email", "username", "password", "bio", "image"],
+        };
 
     private static ByteArrayContent Content(byte[] body, string? contentType)
     {
@@ -209,7 +233,12 @@ public sealed class BadInputTests : AccountsApiFixture
         var unique = Guid.NewGuid().ToString("N")[..10];
         JsonObject user = endpoint switch
         {
-            BodyEndpoint.Register => new() { ["username"] = $"new_{unique}", ["email"] = $"new_{unique}@example.com", ["password"] = "password123" },
+            BodyEndpoint.Register => new()
+            {
+                ["username"] = $"new_{unique}",
+                ["email"] = $"new_{unique}@example.com",
+                ["password"] = "password123",
+            },
             BodyEndpoint.Login => new() { ["email"] = _owner.Email, ["password"] = _owner.Password },
             _ => new()
             {
@@ -246,7 +275,12 @@ public sealed class BadInputTests : AccountsApiFixture
         return Client.SendAsync(request);
     }
 
-    private async Task<JsonObject> AssertRefusedAsync(BodyEndpoint endpoint, byte[] body, HttpStatusCode? status, string? contentType = "application/json")
+    private async Task<JsonObject> AssertRefusedAsync(
+        BodyEndpoint endpoint,
+        byte[] body,
+        HttpStatusCode? status,
+        string? contentType = "application/json"
+    )
     {
         var before = await Factory.AccountsFingerprintAsync();
 

@@ -17,11 +17,25 @@ public sealed class ConcurrencyTests : AccountsApiFixture
     {
         var username = UniqueName("race");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i =>
-            PostUsersAsync(new { username, email = $"{username}_{i}@example.com", password = "password123" })));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, Racers)
+                .Select(i =>
+                    PostUsersAsync(
+                        new
+                        {
+                            username,
+                            email = $"{username}_{i}@example.com",
+                            password = "password123",
+                        }
+                    )
+                )
+        );
 
         await AssertOneWinnerAsync(responses, "username");
-        var stored = await Factory.QueryAsync(db => db.Set<Domain.Users.User>().CountAsync(u => u.NormalizedUsername == username.ToUpperInvariant()));
+        var stored = await Factory.QueryAsync(db =>
+            db.Set<Domain.Users.User>().CountAsync(u => u.NormalizedUsername == username.ToUpperInvariant())
+        );
         Assert.That(stored, Is.EqualTo(1));
         var (profiles, credentials) = await Factory.CountUsersAsync();
         Assert.That(credentials, Is.EqualTo(profiles), "a refused registration must leave no credential record behind");
@@ -32,8 +46,20 @@ public sealed class ConcurrencyTests : AccountsApiFixture
     {
         var email = $"{UniqueName("race")}@example.com";
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ =>
-            PostUsersAsync(new { username = UniqueName("race"), email, password = "password123" })));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, Racers)
+                .Select(_ =>
+                    PostUsersAsync(
+                        new
+                        {
+                            username = UniqueName("race"),
+                            email,
+                            password = "password123",
+                        }
+                    )
+                )
+        );
 
         await AssertOneWinnerAsync(responses, "email");
         var stored = await Factory.QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant()));
@@ -51,7 +77,9 @@ public sealed class ConcurrencyTests : AccountsApiFixture
         var responses = await Task.WhenAll(users.Select(u => PutUserAsync(u.Token, new { username = target })));
 
         await AssertOneWinnerAsync(responses, "username");
-        var stored = await Factory.QueryAsync(db => db.Set<Domain.Users.User>().CountAsync(u => u.NormalizedUsername == target.ToUpperInvariant()));
+        var stored = await Factory.QueryAsync(db =>
+            db.Set<Domain.Users.User>().CountAsync(u => u.NormalizedUsername == target.ToUpperInvariant())
+        );
         Assert.That(stored, Is.EqualTo(1));
     }
 

@@ -56,7 +56,12 @@ public sealed class LoginEndpointTests : AccountsApiFixture
     public async Task A_blank_field_is_422_cant_be_blank(string field, string? value)
     {
         var registered = await Client.RegisterAsync();
-        var user = new Dictionary<string, string?> { ["email"] = registered.Email, ["password"] = registered.Password, [field] = value };
+        var user = new Dictionary<string, string?>
+        {
+            ["email"] = registered.Email,
+            ["password"] = registered.Password,
+            [field] = value,
+        };
         var before = await Factory.AccountsFingerprintAsync();
 
         var response = await LoginAsync(user);

@@ -10,7 +10,8 @@ public sealed class OversizedBodyTests : AccountsApiFixture
     private const int Limit = 1024;
     private TestUser _owner = null!;
 
-    protected override CleanAppFactory CreateFactory() => new CleanAppFactory().WithSetting("Api:MaxRequestBodyBytes", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    protected override CleanAppFactory CreateFactory() =>
+        new CleanAppFactory().WithSetting("Api:MaxRequestBodyBytes", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [OneTimeSetUp]
     public async Task RegisterOwner() => _owner = await Client.RegisterAsync("owner");
@@ -52,7 +53,14 @@ public sealed class OversizedBodyTests : AccountsApiFixture
     {
         var username = UniqueName();
 
-        var response = await PostUsersAsync(new { username, email = $"{username}@example.com", password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username,
+                email = $"{username}@example.com",
+                password = "password123",
+            }
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }

@@ -11,7 +11,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
         var username = UniqueName();
         var email = $"{username}@example.com";
 
-        var response = await PostUsersAsync(new { username, email, password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username,
+                email,
+                password = "password123",
+            }
+        );
 
         var user = await ApiAssert.UserBodyAsync(response, HttpStatusCode.Created, username, email);
         Assert.Multiple(() =>
@@ -39,7 +46,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
         var username = $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 8)];
         var email = $"{Guid.NewGuid():N}@example.com";
 
-        var response = await PostUsersAsync(new { username, email, password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username,
+                email,
+                password = "password123",
+            }
+        );
 
         await ApiAssert.UserBodyAsync(response, HttpStatusCode.Created, username, email);
         Assert.That((await Factory.FindProfileAsync(username))?.Username, Is.EqualTo(username));
@@ -62,7 +76,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
         var existing = await Client.RegisterAsync();
         var before = await Factory.AccountsFingerprintAsync();
 
-        var response = await PostUsersAsync(new { username = existing.Username, email = $"{Guid.NewGuid():N}@example.com", password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username = existing.Username,
+                email = $"{Guid.NewGuid():N}@example.com",
+                password = "password123",
+            }
+        );
 
         await ApiAssert.ExactErrorAsync(response, HttpStatusCode.Conflict, "username", "has already been taken");
         Assert.That(await Factory.AccountsFingerprintAsync(), Is.EqualTo(before));
@@ -74,7 +95,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
         var existing = await Client.RegisterAsync();
         var before = await Factory.AccountsFingerprintAsync();
 
-        var response = await PostUsersAsync(new { username = UniqueName(), email = existing.Email, password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username = UniqueName(),
+                email = existing.Email,
+                password = "password123",
+            }
+        );
 
         await ApiAssert.ExactErrorAsync(response, HttpStatusCode.Conflict, "email", "has already been taken");
         Assert.That(await Factory.AccountsFingerprintAsync(), Is.EqualTo(before));
@@ -85,7 +113,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
     {
         var existing = await Client.RegisterAsync();
 
-        var response = await PostUsersAsync(new { username = existing.Username.ToUpperInvariant(), email = $"{Guid.NewGuid():N}@example.com", password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username = existing.Username.ToUpperInvariant(),
+                email = $"{Guid.NewGuid():N}@example.com",
+                password = "password123",
+            }
+        );
 
         await ApiAssert.ExactErrorAsync(response, HttpStatusCode.Conflict, "username", "has already been taken");
     }
@@ -134,7 +169,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
     [Test]
     public async Task Every_blank_field_is_listed_in_one_422()
     {
-        var response = await PostUsersAsync(new { username = string.Empty, email = string.Empty, password = string.Empty });
+        var response = await PostUsersAsync(
+            new
+            {
+                username = string.Empty,
+                email = string.Empty,
+                password = string.Empty,
+            }
+        );
 
         var errors = await ApiAssert.ErrorBodyAsync(response, (HttpStatusCode)422);
         Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "username", "email", "password" }));
@@ -143,7 +185,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
     [Test]
     public async Task A_short_password_is_422()
     {
-        var response = await PostUsersAsync(new { username = UniqueName(), email = $"{Guid.NewGuid():N}@example.com", password = "short" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username = UniqueName(),
+                email = $"{Guid.NewGuid():N}@example.com",
+                password = "short",
+            }
+        );
 
         await ApiAssert.ExactErrorAsync(response, (HttpStatusCode)422, "password", "is too short (minimum is 8 characters)");
     }
@@ -151,7 +200,14 @@ public sealed class RegisterEndpointTests : AccountsApiFixture
     [Test]
     public async Task A_malformed_email_is_422()
     {
-        var response = await PostUsersAsync(new { username = UniqueName(), email = "not-an-email", password = "password123" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username = UniqueName(),
+                email = "not-an-email",
+                password = "password123",
+            }
+        );
 
         await ApiAssert.ExactErrorAsync(response, (HttpStatusCode)422, "email", "is invalid");
     }

@@ -17,7 +17,11 @@ public sealed class RequestEdgeCaseTests : AccountsApiFixture
     public async Task Any_spelling_of_the_JSON_media_type_is_accepted(string contentType)
     {
         var username = UniqueName();
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($$$"""{"user":{"username":"{{{username}}}","email":"{{{username}}}@example.com","password":"password123"}}"""));
+        var content = new ByteArrayContent(
+            Encoding.UTF8.GetBytes(
+                $$$"""{"user":{"username":"{{{username}}}","email":"{{{username}}}@example.com","password":"password123"}}"""
+            )
+        );
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         var response = await Client.PostAsync("/api/users", content);
@@ -30,7 +34,16 @@ public sealed class RequestEdgeCaseTests : AccountsApiFixture
     {
         var username = UniqueName();
 
-        var response = await PostUsersAsync(new { username, email = $"{username}@example.com", password = "password123", admin = true, bio = "ignored on register" });
+        var response = await PostUsersAsync(
+            new
+            {
+                username,
+                email = $"{username}@example.com",
+                password = "password123",
+                admin = true,
+                bio = "ignored on register",
+            }
+        );
 
         var user = await ApiAssert.UserBodyAsync(response, HttpStatusCode.Created, username, $"{username}@example.com");
         Assert.That(user["bio"], Is.Null);
@@ -128,7 +141,12 @@ public sealed class RequestEdgeCaseTests : AccountsApiFixture
     [Test]
     public async Task Error_responses_are_never_cached_as_HTML()
     {
-        var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/user") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/html") } } });
+        var response = await Client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, "/api/user")
+            {
+                Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/html") } },
+            }
+        );
 
         await ApiAssert.ExactErrorAsync(response, HttpStatusCode.Unauthorized, "token", "is missing");
     }

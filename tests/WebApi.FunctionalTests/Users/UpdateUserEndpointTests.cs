@@ -44,8 +44,18 @@ public sealed class UpdateUserEndpointTests : AccountsApiFixture
         var response = await PutUserAsync(registered.Token, new { email = newEmail });
 
         var user = await ApiAssert.UserBodyAsync(response, HttpStatusCode.OK, registered.Username, newEmail);
-        await ApiAssert.UserBodyAsync(await GetUserAsync(user["token"]!.GetValue<string>()), HttpStatusCode.OK, registered.Username, newEmail);
-        await ApiAssert.UserBodyAsync(await LoginAsync(new { email = newEmail, password = registered.Password }), HttpStatusCode.OK, registered.Username, newEmail);
+        await ApiAssert.UserBodyAsync(
+            await GetUserAsync(user["token"]!.GetValue<string>()),
+            HttpStatusCode.OK,
+            registered.Username,
+            newEmail
+        );
+        await ApiAssert.UserBodyAsync(
+            await LoginAsync(new { email = newEmail, password = registered.Password }),
+            HttpStatusCode.OK,
+            registered.Username,
+            newEmail
+        );
     }
 
     [Test]
@@ -147,8 +157,18 @@ public sealed class UpdateUserEndpointTests : AccountsApiFixture
         var response = await PutUserAsync(registered.Token, new { password = "a-new-password" });
 
         await ApiAssert.UserBodyAsync(response, HttpStatusCode.OK, registered.Username, registered.Email);
-        await ApiAssert.UserBodyAsync(await LoginAsync(new { email = registered.Email, password = "a-new-password" }), HttpStatusCode.OK, registered.Username, registered.Email);
-        await ApiAssert.ExactErrorAsync(await LoginAsync(new { email = registered.Email, password = registered.Password }), HttpStatusCode.Unauthorized, "credentials", "invalid");
+        await ApiAssert.UserBodyAsync(
+            await LoginAsync(new { email = registered.Email, password = "a-new-password" }),
+            HttpStatusCode.OK,
+            registered.Username,
+            registered.Email
+        );
+        await ApiAssert.ExactErrorAsync(
+            await LoginAsync(new { email = registered.Email, password = registered.Password }),
+            HttpStatusCode.Unauthorized,
+            "credentials",
+            "invalid"
+        );
     }
 
     [Test]

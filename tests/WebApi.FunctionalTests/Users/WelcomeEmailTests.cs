@@ -14,24 +14,40 @@ public sealed class WelcomeEmailTests
     public async Task Registration_produces_the_welcome_email_through_the_job_as_an_eml_file()
     {
         var mail = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"mail-{Guid.NewGuid():N}");
-        using var factory = new CleanAppFactory().WithSetting("Email:PickupDirectory", mail).WithSetting("Jobs:PollInterval", "00:00:00.200");
+        using var factory = new CleanAppFactory()
+            .WithSetting("Email:PickupDirectory", mail)
+            .WithSetting("Jobs:PollInterval", "00:00:00.200");
         using var client = factory.CreateClient();
         try
         {
             var user = await client.RegisterAsync("welcome");
 
-            var file = await WaitForAsync(() => Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml").FirstOrDefault() : null, TimeSpan.FromSeconds(15));
+            var file = await WaitForAsync(
+                () => Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml").FirstOrDefault() : null,
+                TimeSpan.FromSeconds(15)
+            );
             Assert.That(file, Is.Not.Null, "an .eml file appears in the pickup folder");
             var text = await File.ReadAllTextAsync(file!);
-            Assert.That(text, Does.Contain($"To: {user.Email}").And.Contain("Subject: Welcome to CleanApp").And.Contain($"Hello {user.Username}"));
+            Assert.That(
+                text,
+                Does.Contain($"To: {user.Email}").And.Contain("Subject: Welcome to CleanApp").And.Contain($"Hello {user.Username}")
+            );
 
             // The job went Enqueued → Processing → Succeeded, and its payload is only the user id.
             using var scope = factory.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var job = await WaitForAsync(() => db.Jobs.AsNoTracking().FirstOrDefault(j => j.Kind == "email.welcome" && j.State == JobState.Succeeded), TimeSpan.FromSeconds(5));
+            var job = await WaitForAsync(
+                () => db.Jobs.AsNoTracking().FirstOrDefault(j => j.Kind == "email.welcome" && j.State == JobState.Succeeded),
+                TimeSpan.FromSeconds(5)
+            );
             Assert.That(job, Is.Not.Null);
             Assert.That(job!.Payload, Does.Contain("userId").And.Not.Contain(user.Email));
-            var states = await db.JobHistory.AsNoTracking().Where(h => h.JobId == job.Id).OrderBy(h => h.Id).Select(h => h.State).ToListAsync();
+            var states = await db
+                .JobHistory.AsNoTracking()
+                .Where(h => h.JobId == job.Id)
+                .OrderBy(h => h.Id)
+                .Select(h => h.State)
+                .ToListAsync();
             Assert.That(states, Is.EqualTo(new[] { JobState.Enqueued, JobState.Processing, JobState.Succeeded }));
         }
         finally
@@ -77,7 +93,8 @@ public sealed class WelcomeEmailTests
                 var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
                 return db.Jobs.AsNoTracking().Any(j => j.Kind == "email.welcome" && j.State == JobState.Succeeded) ? "yes" : null;
             },
-            TimeSpan.FromSeconds(15));
+            TimeSpan.FromSeconds(15)
+        );
         Assert.That(succeeded, Is.EqualTo("yes"));
         Assert.That(smtp.Messages, Has.Count.EqualTo(1));
         TestContext.Out.WriteLine($"POST /api/users returned in {registered.TotalMilliseconds:0} ms while the email was held");

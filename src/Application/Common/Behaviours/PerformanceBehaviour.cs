@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace CleanApp.Application.Common.Behaviours;
 
 /// <summary>Warns about requests slower than <see cref="ThresholdMilliseconds"/>, with the caller's id but never the payload.</summary>
-public sealed class PerformanceBehaviour<TRequest, TResponse>(ILogger<TRequest> logger, ICurrentUser currentUser) : IPipelineBehavior<TRequest, TResponse>
+public sealed class PerformanceBehaviour<TRequest, TResponse>(ILogger<TRequest> logger, ICurrentUser currentUser)
+    : IPipelineBehavior<TRequest, TResponse>
 {
     public const long ThresholdMilliseconds = 500;
 
@@ -21,7 +22,8 @@ public sealed class PerformanceBehaviour<TRequest, TResponse>(ILogger<TRequest> 
                 "Slow request {RequestName} took {ElapsedMilliseconds} ms (user {UserId})",
                 typeof(TRequest).Name,
                 elapsed,
-                currentUser.Id);
+                currentUser.Id
+            );
         }
 
         return response;

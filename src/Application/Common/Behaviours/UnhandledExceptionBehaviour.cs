@@ -24,12 +24,13 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<TRe
     }
 
     private static bool IsExpected(Exception ex) =>
-        ex is ValidationException
-            or NotFoundException
-            or ForbiddenAccessException
-            or ConflictException
-            or AuthenticationFailedException
-            or UnauthorizedAccessException
-            or OperationCanceledException
-            or Domain.Common.DomainException;
+        ex
+            is ValidationException
+                or NotFoundException
+                or ForbiddenAccessException
+                or ConflictException
+                or AuthenticationFailedException
+                or UnauthorizedAccessException
+                or OperationCanceledException
+                or Domain.Common.DomainException;
 }

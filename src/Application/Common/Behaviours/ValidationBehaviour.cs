@@ -8,7 +8,8 @@ namespace CleanApp.Application.Common.Behaviours;
 /// Runs every validator of the request <b>sequentially</b>: validators may query the scoped DbContext, which does not
 /// support concurrent operations (so no Task.WhenAll here).
 /// </summary>
-public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
 {
     private readonly IValidator<TRequest>[] _validators = validators.ToArray();
 

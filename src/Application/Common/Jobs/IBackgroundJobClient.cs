@@ -24,7 +24,12 @@ public interface IBackgroundJobClient
         where TCommand : IRequest<Unit>;
 
     /// <summary>Runs <paramref name="command"/> after <paramref name="parentId"/> reaches a final state matching <paramref name="when"/>; a non-matching final state deletes it.</summary>
-    string ContinueJobWith<TCommand>(string parentId, TCommand command, JobContinuationOptions when = JobContinuationOptions.OnlyOnSucceededState, JobOptions? options = null)
+    string ContinueJobWith<TCommand>(
+        string parentId,
+        TCommand command,
+        JobContinuationOptions when = JobContinuationOptions.OnlyOnSucceededState,
+        JobOptions? options = null
+    )
         where TCommand : IRequest<Unit>;
 
     Task<bool> DeleteAsync(string jobId, string? reason = null, CancellationToken cancellationToken = default);

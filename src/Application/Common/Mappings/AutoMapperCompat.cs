@@ -14,7 +14,9 @@ internal static class AutoMapperCompat
 {
     private static readonly FieldInfo SourceExtensionMethods =
         typeof(Profile).GetField("_sourceExtensionMethods", BindingFlags.Instance | BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException("AutoMapper.Profile._sourceExtensionMethods not found: the AutoMapper 8 workaround no longer applies.");
+        ?? throw new InvalidOperationException(
+            "AutoMapper.Profile._sourceExtensionMethods not found: the AutoMapper 8 workaround no longer applies."
+        );
 
     public static void DisableExtensionMethodFlattening(Profile profile)
     {
@@ -43,7 +45,11 @@ public static class MappingConfiguration
                 AutoMapperCompat.DisableExtensionMethodFlattening(root);
             }
 
-            foreach (var type in typeof(MappingConfiguration).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(CompatProfile).IsAssignableFrom(t)))
+            foreach (
+                var type in typeof(MappingConfiguration)
+                    .Assembly.GetTypes()
+                    .Where(t => !t.IsAbstract && typeof(CompatProfile).IsAssignableFrom(t))
+            )
             {
                 cfg.AddProfile((Profile)Activator.CreateInstance(type)!);
             }

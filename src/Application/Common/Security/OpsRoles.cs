@@ -12,12 +12,13 @@ public static class OpsRoles
     public static readonly IReadOnlyList<string> All = [Reader, Operator];
 
     /// <summary>Maps the command-line spelling (<c>reader</c>, <c>operator</c>) to the role name; null when unknown.</summary>
-    public static string? FromOption(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        "reader" or "read" or "jobsreader" => Reader,
-        "operator" or "operate" or "jobsoperator" => Operator,
-        _ => null,
-    };
+    public static string? FromOption(string? value) =>
+        value?.Trim().ToLowerInvariant() switch
+        {
+            "reader" or "read" or "jobsreader" => Reader,
+            "operator" or "operate" or "jobsoperator" => Operator,
+            _ => null,
+        };
 }
 
 /// <summary>The dashboard's two authorization policies: deny by default, read everything, or act.</summary>

@@ -7,7 +7,10 @@ namespace CleanApp.Infrastructure.Jobs.Monitoring;
 public sealed class ArgumentRedactor(IEnumerable<string> names)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-    private readonly HashSet<string> _names = new(names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()), StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _names = new(
+        names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()),
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public string Redact(string payload)
     {

@@ -25,7 +25,9 @@ public static class CronDescriber
         var everyDay = dayOfMonth == "*" && month == "*" && dayOfWeek == "*";
         if (seconds != "0")
         {
-            return seconds == "*" && f.All(x => x == "*") ? "Every second" : Step(seconds) is { } s && f.All(x => x == "*") ? $"Every {s} seconds" : $"Cron with seconds: {cron}";
+            return seconds == "*" && f.All(x => x == "*") ? "Every second"
+                : Step(seconds) is { } s && f.All(x => x == "*") ? $"Every {s} seconds"
+                : $"Cron with seconds: {cron}";
         }
 
         if (everyDay && hour == "*")
@@ -54,7 +56,13 @@ public static class CronDescriber
                 return $"At {time} every day";
             }
 
-            if (dayOfMonth == "*" && month == "*" && IsNumber(dayOfWeek) && int.Parse(dayOfWeek, CultureInfo.InvariantCulture) is var d && d is >= 0 and <= 7)
+            if (
+                dayOfMonth == "*"
+                && month == "*"
+                && IsNumber(dayOfWeek)
+                && int.Parse(dayOfWeek, CultureInfo.InvariantCulture) is var d
+                && d is >= 0 and <= 7
+            )
             {
                 return $"At {time} every {Days[d % 7]}";
             }
@@ -80,5 +88,6 @@ public static class CronDescriber
 
     private static bool IsNumber(string field) => field.Length > 0 && field.All(char.IsAsciiDigit);
 
-    private static string? Step(string field) => field.StartsWith("*/", StringComparison.Ordinal) && IsNumber(field[2..]) ? field[2..] : null;
+    private static string? Step(string field) =>
+        field.StartsWith("*/", StringComparison.Ordinal) && IsNumber(field[2..]) ? field[2..] : null;
 }

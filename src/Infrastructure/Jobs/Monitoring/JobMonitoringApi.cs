@@ -18,7 +18,8 @@ public sealed class JobMonitoringApi(
     IJobKindRegistry kinds,
     TimeProvider clock,
     IOptions<JobEngineOptions> engineOptions,
-    IOptions<JobDashboardOptions> dashboardOptions) : IJobMonitoringApi
+    IOptions<JobDashboardOptions> dashboardOptions
+) : IJobMonitoringApi
 {
     private const int MaxQueues = 100;
     private const int MaxPendingCounterRows = 100_000;
@@ -37,7 +38,16 @@ public sealed class JobMonitoringApi(
         var servers = await db.JobServers.CountAsync(cancellationToken);
         var recurring = await db.RecurringJobs.CountAsync(cancellationToken);
         var queues = (await QueueNamesAsync(cancellationToken)).Count;
-        return new StatisticsDto(states, retries, totals[JobCounterKeys.Succeeded], totals[JobCounterKeys.Failed], totals[JobCounterKeys.Deleted], servers, recurring, queues);
+        return new StatisticsDto(
+            states,
+            retries,
+            totals[JobCounterKeys.Succeeded],
+            totals[JobCounterKeys.Failed],
+            totals[JobCounterKeys.Deleted],
+            servers,
+            recurring,
+            queues
+        );
     }
 
     public async Task<RealtimeCountersDto> GetRealtimeCountersAsync(CancellationToken cancellationToken)
@@ -56,7 +66,13 @@ public sealed class JobMonitoringApi(
     public Task<IReadOnlyList<TimelinePointDto>> GetDailyHistoryAsync(int days, CancellationToken cancellationToken)
     {
         var today = clock.GetUtcNow().UtcDateTime.Date;
-        return TimelineAsync(JobStatisticPeriod.Day, DateTime.SpecifyKind(today, DateTimeKind.Utc).AddDays(-(days - 1)), days, TimeSpan.FromDays(1), cancellationToken);
+        return TimelineAsync(
+            JobStatisticPeriod.Day,
+            DateTime.SpecifyKind(today, DateTimeKind.Utc).AddDays(-(days - 1)),
+            days,
+            TimeSpan.FromDays(1),
+            cancellationToken
+        );
     }
 
     public async Task<IReadOnlyList<QueueDto>> GetQueuesAsync(int firstJobs, CancellationToken cancellationToken)
@@ -68,14 +84,27 @@ public sealed class JobMonitoringApi(
         {
             var length = await CappedCountAsync(db.Jobs.Where(j => j.Queue == name && j.State == JobState.Enqueued), cancellationToken);
             var inFlight = await CappedCountAsync(db.Jobs.Where(j => j.Queue == name && j.State == JobState.Processing), cancellationToken);
-            var first = await db.Jobs.AsNoTracking()
+            var first = await db
+                .Jobs.AsNoTracking()
                 .Where(j => j.Queue == name && j.State == JobState.Enqueued)
-                .OrderByDescending(j => j.Priority).ThenBy(j => j.RunAt).ThenBy(j => j.Id)
+                .OrderByDescending(j => j.Priority)
+                .ThenBy(j => j.RunAt)
+                .ThenBy(j => j.Id)
                 .Take(firstJobs)
                 .Select(SummaryProjection)
                 .ToListAsync(cancellationToken);
             settings.TryGetValue(name, out var setting);
-            result.Add(new QueueDto(name, length, inFlight, setting?.IsPaused == true, setting?.ChangedAt, setting?.ChangedBy, first.Select(WithDisplayName).ToList()));
+            result.Add(
+                new QueueDto(
+                    name,
+                    length,
+                    inFlight,
+                    setting?.IsPaused == true,
+                    setting?.ChangedAt,
+                    setting?.ChangedBy,
+                    first.Select(WithDisplayName).ToList()
+                )
+            );
         }
 
         return result;
@@ -100,13 +129,18 @@ public sealed class JobMonitoringApi(
             {
                 var pattern = $"%{EscapeLike(search)}%";
                 // A derived table (the newest N rows, read through the list's index) filtered in place: no per-row lookups.
-                var window = (byRunAt ? filtered.OrderBy(j => j.RunAt).ThenBy(j => j.Id) : filtered.OrderByDescending(j => j.StateChangedAt).ThenByDescending(j => j.Id))
-                    .Take(JobListQuery.SearchWindow);
-                filtered = window.Where(j => EF.Functions.Like(j.Kind, pattern, "\\")
-                        || EF.Functions.Like(j.Queue, pattern, "\\")
-                        || (j.LastExceptionType != null && EF.Functions.Like(j.LastExceptionType, pattern, "\\"))
-                        || (j.LastExceptionMessage != null && EF.Functions.Like(j.LastExceptionMessage, pattern, "\\"))
-                        || (j.StateReason != null && EF.Functions.Like(j.StateReason, pattern, "\\")));
+                var window = (
+                    byRunAt
+                        ? filtered.OrderBy(j => j.RunAt).ThenBy(j => j.Id)
+                        : filtered.OrderByDescending(j => j.StateChangedAt).ThenByDescending(j => j.Id)
+                ).Take(JobListQuery.SearchWindow);
+                filtered = window.Where(j =>
+                    EF.Functions.Like(j.Kind, pattern, "\\")
+                    || EF.Functions.Like(j.Queue, pattern, "\\")
+                    || (j.LastExceptionType != null && EF.Functions.Like(j.LastExceptionType, pattern, "\\"))
+                    || (j.LastExceptionMessage != null && EF.Functions.Like(j.LastExceptionMessage, pattern, "\\"))
+                    || (j.StateReason != null && EF.Functions.Like(j.StateReason, pattern, "\\"))
+                );
             }
         }
 
@@ -156,11 +190,34 @@ public sealed class JobMonitoringApi(
             return null;
         }
 
-        var history = await db.JobHistory.AsNoTracking().Where(h => h.JobId == jobId).OrderByDescending(h => h.Id).Take(200)
-            .Select(h => new JobHistoryDto(h.State, h.Reason, h.CreatedAt, h.ServerId, h.WorkerId, h.ExceptionType, h.ExceptionMessage, h.ExceptionDetails, h.LatencyMs, h.DurationMs, h.Data))
+        var history = await db
+            .JobHistory.AsNoTracking()
+            .Where(h => h.JobId == jobId)
+            .OrderByDescending(h => h.Id)
+            .Take(200)
+            .Select(h => new JobHistoryDto(
+                h.State,
+                h.Reason,
+                h.CreatedAt,
+                h.ServerId,
+                h.WorkerId,
+                h.ExceptionType,
+                h.ExceptionMessage,
+                h.ExceptionDetails,
+                h.LatencyMs,
+                h.DurationMs,
+                h.Data
+            ))
             .ToListAsync(cancellationToken);
         // Ordered by (ParentId, Id) so SQLite walks the ParentId index instead of scanning the primary key in Id order.
-        var continuations = await db.Jobs.AsNoTracking().Where(j => j.ParentId == jobId).OrderBy(j => j.ParentId).ThenBy(j => j.Id).Take(100).Select(SummaryProjection).ToListAsync(cancellationToken);
+        var continuations = await db
+            .Jobs.AsNoTracking()
+            .Where(j => j.ParentId == jobId)
+            .OrderBy(j => j.ParentId)
+            .ThenBy(j => j.Id)
+            .Take(100)
+            .Select(SummaryProjection)
+            .ToListAsync(cancellationToken);
 
         var options = new List<KeyValuePair<string, string>>
         {
@@ -190,7 +247,8 @@ public sealed class JobMonitoringApi(
     }
 
     public Task<string?> GetExceptionDetailsAsync(string jobId, CancellationToken cancellationToken) =>
-        db.JobHistory.AsNoTracking()
+        db
+            .JobHistory.AsNoTracking()
             .Where(h => h.JobId == jobId && h.ExceptionType != null)
             .OrderByDescending(h => h.Id)
             .Select(h => h.ExceptionDetails ?? h.ExceptionType + ": " + h.ExceptionMessage)
@@ -200,25 +258,31 @@ public sealed class JobMonitoringApi(
     {
         var records = await db.RecurringJobs.AsNoTracking().OrderBy(r => r.Id).Take(1000).ToListAsync(cancellationToken);
         var lastIds = records.Where(r => r.LastJobId != null).Select(r => r.LastJobId!).ToList();
-        var lastStates = await db.Jobs.AsNoTracking().Where(j => lastIds.Contains(j.Id)).Select(j => new { j.Id, j.State }).ToDictionaryAsync(j => j.Id, j => j.State, StringComparer.Ordinal, cancellationToken);
-        return records.Select(r => new RecurringJobDto
-        {
-            Id = r.Id,
-            Cron = r.Cron,
-            CronDescription = CronDescriber.Describe(r.Cron),
-            TimeZoneId = r.TimeZoneId,
-            Kind = r.Kind,
-            DisplayName = DisplayName(r.Kind),
-            Queue = r.Queue,
-            NextExecution = r.NextExecution,
-            LastExecution = r.LastExecution,
-            LastJobId = r.LastJobId,
-            LastJobState = r.LastJobId is not null && lastStates.TryGetValue(r.LastJobId, out var state) ? state : null,
-            Error = r.Error,
-            IsPaused = r.IsPaused,
-            Misfire = r.Misfire,
-            NoOverlap = r.NoOverlap,
-        }).ToList();
+        var lastStates = await db
+            .Jobs.AsNoTracking()
+            .Where(j => lastIds.Contains(j.Id))
+            .Select(j => new { j.Id, j.State })
+            .ToDictionaryAsync(j => j.Id, j => j.State, StringComparer.Ordinal, cancellationToken);
+        return records
+            .Select(r => new RecurringJobDto
+            {
+                Id = r.Id,
+                Cron = r.Cron,
+                CronDescription = CronDescriber.Describe(r.Cron),
+                TimeZoneId = r.TimeZoneId,
+                Kind = r.Kind,
+                DisplayName = DisplayName(r.Kind),
+                Queue = r.Queue,
+                NextExecution = r.NextExecution,
+                LastExecution = r.LastExecution,
+                LastJobId = r.LastJobId,
+                LastJobState = r.LastJobId is not null && lastStates.TryGetValue(r.LastJobId, out var state) ? state : null,
+                Error = r.Error,
+                IsPaused = r.IsPaused,
+                Misfire = r.Misfire,
+                NoOverlap = r.NoOverlap,
+            })
+            .ToList();
     }
 
     public async Task<IReadOnlyList<ServerDto>> GetServersAsync(CancellationToken cancellationToken)
@@ -226,18 +290,24 @@ public sealed class JobMonitoringApi(
         var now = clock.GetUtcNow().UtcDateTime;
         var silentAfter = dashboardOptions.Value.PossiblyAbortedAfter ?? engineOptions.Value.HeartbeatInterval * 2;
         var servers = await db.JobServers.AsNoTracking().OrderBy(s => s.Id).Take(500).ToListAsync(cancellationToken);
-        return servers.Select(s => new ServerDto(
-            s.Id,
-            s.HostName,
-            s.Workers,
-            s.Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            s.StartedAt,
-            s.HeartbeatAt,
-            now - s.HeartbeatAt > silentAfter)).ToList();
+        return servers
+            .Select(s => new ServerDto(
+                s.Id,
+                s.HostName,
+                s.Workers,
+                s.Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                s.StartedAt,
+                s.HeartbeatAt,
+                now - s.HeartbeatAt > silentAfter
+            ))
+            .ToList();
     }
 
     public IReadOnlyList<JobKindDto> GetKinds() =>
-        kinds.Kinds.OrderBy(k => k.Kind, StringComparer.Ordinal).Select(k => new JobKindDto(k.Kind, k.DisplayName, k.Defaults.Queue)).ToList();
+        kinds
+            .Kinds.OrderBy(k => k.Kind, StringComparer.Ordinal)
+            .Select(k => new JobKindDto(k.Kind, k.DisplayName, k.Defaults.Queue))
+            .ToList();
 
     private IQueryable<JobRecord> Filter(JobListQuery query)
     {
@@ -288,18 +358,24 @@ public sealed class JobMonitoringApi(
     private static async Task<CappedCount> CappedCountAsync(IQueryable<JobRecord> jobs, CancellationToken cancellationToken)
     {
         // Ordered like the lists, so the capped scan walks the same index the page uses.
-        var count = await jobs.OrderBy(j => j.StateChangedAt).ThenBy(j => j.Id).Select(j => j.Id).Take(JobListQuery.CountCap + 1).CountAsync(cancellationToken);
+        var count = await jobs.OrderBy(j => j.StateChangedAt)
+            .ThenBy(j => j.Id)
+            .Select(j => j.Id)
+            .Take(JobListQuery.CountCap + 1)
+            .CountAsync(cancellationToken);
         return count > JobListQuery.CountCap ? new CappedCount(JobListQuery.CountCap, true) : new CappedCount(count, false);
     }
 
     // Keys are a List, not an array: C# 14 binds array.Contains to a span overload that EF Core 6 cannot translate.
     private async Task<Dictionary<string, long>> TotalsAsync(List<string> keys, CancellationToken cancellationToken)
     {
-        var aggregated = await db.JobStatistics.AsNoTracking()
+        var aggregated = await db
+            .JobStatistics.AsNoTracking()
             .Where(s => s.Period == JobStatisticPeriod.Total && keys.Contains(s.Key))
             .Select(s => new { s.Key, s.Value })
             .ToListAsync(cancellationToken);
-        var pending = await db.JobCounters.AsNoTracking()
+        var pending = await db
+            .JobCounters.AsNoTracking()
             .Where(c => keys.Contains(c.Key))
             .GroupBy(c => c.Key)
             .Select(g => new { Key = g.Key, Value = g.Sum(c => c.Value) })
@@ -307,21 +383,40 @@ public sealed class JobMonitoringApi(
         return keys.ToDictionary(
             k => k,
             k => aggregated.Where(a => a.Key == k).Sum(a => a.Value) + pending.Where(p => p.Key == k).Sum(p => p.Value),
-            StringComparer.Ordinal);
+            StringComparer.Ordinal
+        );
     }
 
-    private async Task<IReadOnlyList<TimelinePointDto>> TimelineAsync(JobStatisticPeriod period, DateTime start, int buckets, TimeSpan size, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelinePointDto>> TimelineAsync(
+        JobStatisticPeriod period,
+        DateTime start,
+        int buckets,
+        TimeSpan size,
+        CancellationToken cancellationToken
+    )
     {
         List<string> keys = [JobCounterKeys.Succeeded, JobCounterKeys.Failed];
-        var aggregated = await db.JobStatistics.AsNoTracking()
+        var aggregated = await db
+            .JobStatistics.AsNoTracking()
             .Where(s => s.Period == period && s.BucketStart >= start && keys.Contains(s.Key))
-            .Select(s => new { s.Key, s.BucketStart, s.Value })
+            .Select(s => new
+            {
+                s.Key,
+                s.BucketStart,
+                s.Value,
+            })
             .ToListAsync(cancellationToken);
-        var pending = await db.JobCounters.AsNoTracking()
+        var pending = await db
+            .JobCounters.AsNoTracking()
             .Where(c => c.CreatedAt >= start && keys.Contains(c.Key))
             .OrderBy(c => c.Id)
             .Take(MaxPendingCounterRows)
-            .Select(c => new { c.Key, c.CreatedAt, c.Value })
+            .Select(c => new
+            {
+                c.Key,
+                c.CreatedAt,
+                c.Value,
+            })
             .ToListAsync(cancellationToken);
 
         var points = new List<TimelinePointDto>(buckets);
@@ -361,8 +456,16 @@ public sealed class JobMonitoringApi(
             {
                 var current = last;
                 var next = current is null
-                    ? await db.Jobs.Where(j => j.State == state).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken)
-                    : await db.Jobs.Where(j => j.State == state && string.Compare(j.Queue, current) > 0).OrderBy(j => j.Queue).Select(j => j.Queue).FirstOrDefaultAsync(cancellationToken);
+                    ? await db
+                        .Jobs.Where(j => j.State == state)
+                        .OrderBy(j => j.Queue)
+                        .Select(j => j.Queue)
+                        .FirstOrDefaultAsync(cancellationToken)
+                    : await db
+                        .Jobs.Where(j => j.State == state && string.Compare(j.Queue, current) > 0)
+                        .OrderBy(j => j.Queue)
+                        .Select(j => j.Queue)
+                        .FirstOrDefaultAsync(cancellationToken);
                 if (next is null)
                 {
                     break;
@@ -422,7 +525,10 @@ public sealed class JobMonitoringApi(
     }
 
     private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 
     /// <summary>"{ticks}-{id}": the sort key of the last row seen.</summary>
     private readonly record struct Cursor(DateTime At, string Id)
@@ -432,7 +538,10 @@ public sealed class JobMonitoringApi(
         public static Cursor? TryParse(string? value)
         {
             var dash = value?.IndexOf('-', StringComparison.Ordinal) ?? -1;
-            return dash > 0 && long.TryParse(value![..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+            return
+                dash > 0
+                && long.TryParse(value![..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTime.MaxValue.Ticks
                 ? new Cursor(new DateTime(ticks, DateTimeKind.Utc), value[(dash + 1)..])
                 : null;
         }

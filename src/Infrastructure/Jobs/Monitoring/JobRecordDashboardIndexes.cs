@@ -13,7 +13,23 @@ public sealed class JobRecordDashboardIndexes : IEntityTypeConfiguration<JobReco
 {
     public void Configure(EntityTypeBuilder<JobRecord> builder)
     {
-        builder.HasIndex(j => new { j.State, j.Kind, j.StateChangedAt, j.Id }).HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
-        builder.HasIndex(j => new { j.State, j.Queue, j.StateChangedAt, j.Id }).HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
+        builder
+            .HasIndex(j => new
+            {
+                j.State,
+                j.Kind,
+                j.StateChangedAt,
+                j.Id,
+            })
+            .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
+        builder
+            .HasIndex(j => new
+            {
+                j.State,
+                j.Queue,
+                j.StateChangedAt,
+                j.Id,
+            })
+            .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
     }
 }

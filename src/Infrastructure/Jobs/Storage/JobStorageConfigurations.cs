@@ -46,7 +46,12 @@ public sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecord>
         // use double-quoted identifiers, valid on SQLite and SQL Server. The claim path's (State, Queue, Priority DESC,
         // RunAt, Id) index is created by raw SQL in the AddJobEngine migration (EF Core 6 cannot declare DESC columns);
         // it also serves queue lengths per state.
-        builder.HasIndex(j => new { j.State, j.StateChangedAt, j.Id }); // keyset paging per state (dashboard)
+        builder.HasIndex(j => new
+        {
+            j.State,
+            j.StateChangedAt,
+            j.Id,
+        }); // keyset paging per state (dashboard)
         builder.HasIndex(j => j.RunAt).HasDatabaseName("IX_Jobs_Scheduled_RunAt").HasFilter("\"State\" = 1"); // due scheduled jobs
         builder.HasIndex(j => j.LeaseExpiresAt).HasDatabaseName("IX_Jobs_Processing_LeaseExpiresAt").HasFilter("\"State\" = 3"); // reaper
         builder.HasIndex(j => j.ExpiresAt).HasFilter("\"ExpiresAt\" IS NOT NULL");
@@ -133,7 +138,12 @@ public sealed class JobStatisticRecordConfiguration : IEntityTypeConfiguration<J
     public void Configure(EntityTypeBuilder<JobStatisticRecord> builder)
     {
         builder.ToTable("JobStatistics");
-        builder.HasKey(s => new { s.Key, s.Period, s.BucketStart });
+        builder.HasKey(s => new
+        {
+            s.Key,
+            s.Period,
+            s.BucketStart,
+        });
         builder.Property(s => s.Key).HasMaxLength(JobColumnLengths.Queue);
     }
 }

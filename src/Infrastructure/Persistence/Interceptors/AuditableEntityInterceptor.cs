@@ -16,13 +16,18 @@ public sealed class AuditableEntityInterceptor(TimeProvider clock) : SaveChanges
         return base.SavingChanges(eventData, result);
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Stamp(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    public static DateTime TruncateToMilliseconds(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    public static DateTime TruncateToMilliseconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     private void Stamp(DbContext? context)
     {

@@ -23,7 +23,11 @@ public sealed class DispatchDomainEventsInterceptor(IMediator mediator) : SaveCh
         return base.SavingChanges(eventData, result);
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         if (eventData.Context is { } context)
         {
@@ -48,7 +52,8 @@ public sealed class DispatchDomainEventsInterceptor(IMediator mediator) : SaveCh
             entities.ForEach(e => e.ClearDomainEvents());
             foreach (var domainEvent in events)
             {
-                var notification = (INotification)Activator.CreateInstance(typeof(DomainEventNotification<>).MakeGenericType(domainEvent.GetType()), domainEvent)!;
+                var notification = (INotification)
+                    Activator.CreateInstance(typeof(DomainEventNotification<>).MakeGenericType(domainEvent.GetType()), domainEvent)!;
                 await mediator.Publish(notification, cancellationToken);
             }
         }

@@ -29,7 +29,11 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         if (connection is SqliteConnection)
         {

@@ -129,10 +129,14 @@ public sealed class AuthorizationBehaviourTests
         where TRequest : IRequest<string>
     {
         var behaviour = new AuthorizationBehaviour<TRequest, string>(_currentUser.Object, _identity.Object);
-        return behaviour.Handle(request, CancellationToken.None, () =>
-        {
-            _handlerRan = true;
-            return Task.FromResult("handled");
-        });
+        return behaviour.Handle(
+            request,
+            CancellationToken.None,
+            () =>
+            {
+                _handlerRan = true;
+                return Task.FromResult("handled");
+            }
+        );
     }
 }

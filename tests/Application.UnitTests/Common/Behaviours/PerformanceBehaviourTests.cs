@@ -30,11 +30,15 @@ public sealed class PerformanceBehaviourTests
         var logger = new RecordingLogger<PlainRequest>();
         var behaviour = new PerformanceBehaviour<PlainRequest, string>(logger, Mock.Of<ICurrentUser>(u => u.Id == userId));
 
-        var response = await behaviour.Handle(new PlainRequest("secret-password"), CancellationToken.None, async () =>
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(PerformanceBehaviour<PlainRequest, string>.ThresholdMilliseconds + 150));
-            return "handled";
-        });
+        var response = await behaviour.Handle(
+            new PlainRequest("secret-password"),
+            CancellationToken.None,
+            async () =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(PerformanceBehaviour<PlainRequest, string>.ThresholdMilliseconds + 150));
+                return "handled";
+            }
+        );
 
         Assert.That(response, Is.EqualTo("handled"));
         Assert.That(logger.Entries, Has.Count.EqualTo(1));
@@ -54,7 +58,9 @@ public sealed class PerformanceBehaviourTests
         var logger = new RecordingLogger<PlainRequest>();
         var behaviour = new PerformanceBehaviour<PlainRequest, string>(logger, Mock.Of<ICurrentUser>());
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw new InvalidOperationException()));
+        Assert.ThrowsAsync<InvalidOperationException>(() =>
+            behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw new InvalidOperationException())
+        );
         Assert.That(logger.Entries, Is.Empty);
     }
 }

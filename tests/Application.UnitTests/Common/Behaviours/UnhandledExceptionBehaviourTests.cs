@@ -42,7 +42,9 @@ public sealed class UnhandledExceptionBehaviourTests
         var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger);
         var boom = new InvalidOperationException("boom");
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw boom));
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() =>
+            behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw boom)
+        );
 
         Assert.That(thrown, Is.SameAs(boom));
         Assert.That(logger.Entries, Has.Count.EqualTo(1));
@@ -62,7 +64,8 @@ public sealed class UnhandledExceptionBehaviourTests
         var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger);
 
         Assert.ThrowsAsync<InvalidOperationException>(() =>
-            behaviour.Handle(new PlainRequest("secret-password"), CancellationToken.None, () => throw new InvalidOperationException("boom")));
+            behaviour.Handle(new PlainRequest("secret-password"), CancellationToken.None, () => throw new InvalidOperationException("boom"))
+        );
 
         Assert.That(logger.Entries.Single().Message, Does.Not.Contain("secret-password"));
     }

@@ -33,11 +33,17 @@ public sealed class ValidationBehaviourTests
         var behaviour = new ValidationBehaviour<PlainRequest, string>([new NameRequired()]);
         var handlerRan = false;
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => behaviour.Handle(new PlainRequest(null), CancellationToken.None, () =>
-        {
-            handlerRan = true;
-            return Task.FromResult("handled");
-        }));
+        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+            behaviour.Handle(
+                new PlainRequest(null),
+                CancellationToken.None,
+                () =>
+                {
+                    handlerRan = true;
+                    return Task.FromResult("handled");
+                }
+            )
+        );
 
         Assert.Multiple(() =>
         {
@@ -51,7 +57,9 @@ public sealed class ValidationBehaviourTests
     {
         var behaviour = new ValidationBehaviour<PlainRequest, string>([new NameRequired(), new NameLong()]);
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => behaviour.Handle(new PlainRequest(string.Empty), CancellationToken.None, () => Task.FromResult("handled")));
+        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+            behaviour.Handle(new PlainRequest(string.Empty), CancellationToken.None, () => Task.FromResult("handled"))
+        );
 
         Assert.That(ex!.Errors["name"], Is.EquivalentTo(new[] { "can't be blank", "is too short" }));
     }
@@ -61,7 +69,10 @@ public sealed class ValidationBehaviourTests
     {
         var journal = new List<string>();
         var probe = new ConcurrencyProbe();
-        var behaviour = new ValidationBehaviour<PlainRequest, string>([new SlowValidator("first", journal, probe), new SlowValidator("second", journal, probe)]);
+        var behaviour = new ValidationBehaviour<PlainRequest, string>([
+            new SlowValidator("first", journal, probe),
+            new SlowValidator("second", journal, probe),
+        ]);
 
         await behaviour.Handle(new PlainRequest("jake"), CancellationToken.None, () => Task.FromResult("handled"));
 
@@ -97,22 +108,25 @@ public sealed class ValidationBehaviourTests
     private sealed class SlowValidator : AbstractValidator<PlainRequest>
     {
         public SlowValidator(string name, List<string> journal, ConcurrencyProbe probe) =>
-            RuleFor(r => r.Name).MustAsync(async (_, ct) =>
-            {
-                probe.Enter();
-                lock (journal)
-                {
-                    journal.Add($"{name} start");
-                }
+            RuleFor(r => r.Name)
+                .MustAsync(
+                    async (_, ct) =>
+                    {
+                        probe.Enter();
+                        lock (journal)
+                        {
+                            journal.Add($"{name} start");
+                        }
 
-                await Task.Delay(50, ct);
-                lock (journal)
-                {
-                    journal.Add($"{name} end");
-                }
+                        await Task.Delay(50, ct);
+                        lock (journal)
+                        {
+                            journal.Add($"{name} end");
+                        }
 
-                probe.Leave();
-                return true;
-            });
+                        probe.Leave();
+                        return true;
+                    }
+                );
     }
 }

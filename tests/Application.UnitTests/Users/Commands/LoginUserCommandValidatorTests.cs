@@ -37,13 +37,15 @@ public sealed class LoginUserCommandValidatorTests
     public void An_absurdly_long_email_is_refused() =>
         AssertErrors(
             new LoginUserCommand(new string('e', UserConstraints.EmailMaxLength + 1), "password123"),
-            $"email: is too long (maximum is {UserConstraints.EmailMaxLength} characters)");
+            $"email: is too long (maximum is {UserConstraints.EmailMaxLength} characters)"
+        );
 
     [Test]
     public void An_absurdly_long_password_is_refused() =>
         AssertErrors(
             new LoginUserCommand("jake@example.com", new string('p', UserConstraints.PasswordMaxLength + 1)),
-            $"password: is too long (maximum is {UserConstraints.PasswordMaxLength} characters)");
+            $"password: is too long (maximum is {UserConstraints.PasswordMaxLength} characters)"
+        );
 
     [Test]
     public void The_command_never_prints_its_password() =>

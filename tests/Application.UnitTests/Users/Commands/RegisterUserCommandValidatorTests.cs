@@ -41,7 +41,8 @@ public sealed class RegisterUserCommandValidatorTests
 
         Assert.That(
             result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)),
-            Is.EquivalentTo(new[] { ("username", "can't be blank"), ("email", "can't be blank"), ("password", "can't be blank") }));
+            Is.EquivalentTo(new[] { ("username", "can't be blank"), ("email", "can't be blank"), ("password", "can't be blank") })
+        );
     }
 
     [Test]
@@ -57,11 +58,16 @@ public sealed class RegisterUserCommandValidatorTests
         AssertSingleError(
             new RegisterUserCommand(new string('a', UserConstraints.UsernameMaxLength + 1), "jake@example.com", GoodPassword),
             "username",
-            $"is too long (maximum is {UserConstraints.UsernameMaxLength} characters)");
+            $"is too long (maximum is {UserConstraints.UsernameMaxLength} characters)"
+        );
 
     [Test]
     public void A_username_of_the_maximum_length_is_valid() =>
-        Assert.That(_validator.Validate(new RegisterUserCommand(new string('a', UserConstraints.UsernameMaxLength), "jake@example.com", GoodPassword)).IsValid);
+        Assert.That(
+            _validator
+                .Validate(new RegisterUserCommand(new string('a', UserConstraints.UsernameMaxLength), "jake@example.com", GoodPassword))
+                .IsValid
+        );
 
     [TestCase("jürgen")]
     [TestCase("ирина")]
@@ -93,13 +99,21 @@ public sealed class RegisterUserCommandValidatorTests
     {
         var email = new string('a', UserConstraints.EmailMaxLength - "@example.com".Length + 1) + "@example.com";
 
-        AssertSingleError(new RegisterUserCommand("jake", email, GoodPassword), "email", $"is too long (maximum is {UserConstraints.EmailMaxLength} characters)");
+        AssertSingleError(
+            new RegisterUserCommand("jake", email, GoodPassword),
+            "email",
+            $"is too long (maximum is {UserConstraints.EmailMaxLength} characters)"
+        );
     }
 
     [TestCase("a")]
     [TestCase("1234567")]
     public void A_password_shorter_than_8_is_refused(string password) =>
-        AssertSingleError(new RegisterUserCommand("jake", "jake@example.com", password), "password", "is too short (minimum is 8 characters)");
+        AssertSingleError(
+            new RegisterUserCommand("jake", "jake@example.com", password),
+            "password",
+            "is too short (minimum is 8 characters)"
+        );
 
     [Test]
     public void A_password_of_exactly_8_characters_is_valid() =>
@@ -114,7 +128,8 @@ public sealed class RegisterUserCommandValidatorTests
         AssertSingleError(
             new RegisterUserCommand("jake", "jake@example.com", new string('p', UserConstraints.PasswordMaxLength + 1)),
             "password",
-            $"is too long (maximum is {UserConstraints.PasswordMaxLength} characters)");
+            $"is too long (maximum is {UserConstraints.PasswordMaxLength} characters)"
+        );
 
     private void AssertSingleError(RegisterUserCommand command, string key, string message)
     {

@@ -9,8 +9,7 @@ public sealed class UpdateUserCommandValidatorTests
     private readonly UpdateUserCommandValidator _validator = new();
 
     [Test]
-    public void A_command_with_every_field_absent_is_valid() =>
-        Assert.That(_validator.Validate(new UpdateUserCommand()).Errors, Is.Empty);
+    public void A_command_with_every_field_absent_is_valid() => Assert.That(_validator.Validate(new UpdateUserCommand()).Errors, Is.Empty);
 
     [Test]
     public void A_command_with_every_field_valid_is_valid()
@@ -53,14 +52,14 @@ public sealed class UpdateUserCommandValidatorTests
         Assert.That(_validator.Validate(new UpdateUserCommand { Password = new string('x', 64) }).IsValid);
 
     [Test]
-    public void A_bad_email_is_refused() =>
-        AssertErrors(new UpdateUserCommand { Email = "nope" }, "email: is invalid");
+    public void A_bad_email_is_refused() => AssertErrors(new UpdateUserCommand { Email = "nope" }, "email: is invalid");
 
     [Test]
     public void A_too_long_username_is_refused() =>
         AssertErrors(
             new UpdateUserCommand { Username = new string('u', UserConstraints.UsernameMaxLength + 1) },
-            $"username: is too long (maximum is {UserConstraints.UsernameMaxLength} characters)");
+            $"username: is too long (maximum is {UserConstraints.UsernameMaxLength} characters)"
+        );
 
     [TestCase("jürgen")]
     [TestCase("山田")]
@@ -81,13 +80,15 @@ public sealed class UpdateUserCommandValidatorTests
     public void A_too_long_bio_is_refused() =>
         AssertErrors(
             new UpdateUserCommand { Bio = new string('b', UserConstraints.BioMaxLength + 1) },
-            $"bio: is too long (maximum is {UserConstraints.BioMaxLength} characters)");
+            $"bio: is too long (maximum is {UserConstraints.BioMaxLength} characters)"
+        );
 
     [Test]
     public void A_too_long_image_is_refused() =>
         AssertErrors(
             new UpdateUserCommand { Image = "https://example.com/" + new string('i', UserConstraints.ImageMaxLength) },
-            $"image: is too long (maximum is {UserConstraints.ImageMaxLength} characters)");
+            $"image: is too long (maximum is {UserConstraints.ImageMaxLength} characters)"
+        );
 
     [TestCase("not a url")]
     [TestCase("/relative/path.png")]
@@ -99,7 +100,12 @@ public sealed class UpdateUserCommandValidatorTests
     [Test]
     public void Several_invalid_fields_are_all_reported_under_camelCase_keys()
     {
-        var command = new UpdateUserCommand { Email = new Optional<string?>(null), Username = string.Empty, Password = "short" };
+        var command = new UpdateUserCommand
+        {
+            Email = new Optional<string?>(null),
+            Username = string.Empty,
+            Password = "short",
+        };
 
         AssertErrors(command, "email: can't be blank", "username: can't be blank", "password: is too short (minimum is 8 characters)");
     }

@@ -22,12 +22,19 @@ public sealed record CreateArticleCommand : IRequest<ArticleDto>
     public Optional<IReadOnlyList<string?>?> TagList { get; init; }
 }
 
-public sealed class CreateArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<CreateArticleCommand, ArticleDto>
+public sealed class CreateArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<CreateArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(CreateArticleCommand request, CancellationToken cancellationToken)
     {
         var authorId = currentUser.Id!.Value;
-        var article = Article.Create(authorId, request.Title!, request.Description!, request.Body!, request.TagList.GetValueOrDefault([]) ?? []);
+        var article = Article.Create(
+            authorId,
+            request.Title!,
+            request.Description!,
+            request.Body!,
+            request.TagList.GetValueOrDefault([]) ?? []
+        );
         db.Articles.Add(article);
         await UniqueSlug.SaveAsync(db, article, cancellationToken);
         return await ArticleQueries.GetByIdAsync(db, article.Id, authorId, cancellationToken);

@@ -10,11 +10,13 @@ namespace CleanApp.Application.Articles.Commands.DeleteArticle;
 [Authorize]
 public sealed record DeleteArticleCommand(string Slug) : IRequest;
 
-public sealed class DeleteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<DeleteArticleCommand, Unit>
+public sealed class DeleteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<DeleteArticleCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteArticleCommand request, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Slug == request.Slug, cancellationToken)
+        var article =
+            await db.Articles.SingleOrDefaultAsync(a => a.Slug == request.Slug, cancellationToken)
             ?? throw new NotFoundException("article");
         if (!article.IsAuthoredBy(currentUser.Id!.Value))
         {

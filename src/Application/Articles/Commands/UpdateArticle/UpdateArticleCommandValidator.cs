@@ -8,12 +8,18 @@ public sealed class UpdateArticleCommandValidator : AbstractValidator<UpdateArti
 {
     public UpdateArticleCommandValidator()
     {
-        RuleFor(x => x.Title.GetValueOrDefault(null)).RequiredText(ArticleConstraints.TitleMaxLength).OverridePropertyName("title").When(x => x.Title.HasValue);
+        RuleFor(x => x.Title.GetValueOrDefault(null))
+            .RequiredText(ArticleConstraints.TitleMaxLength)
+            .OverridePropertyName("title")
+            .When(x => x.Title.HasValue);
         RuleFor(x => x.Description.GetValueOrDefault(null))
             .RequiredText(ArticleConstraints.DescriptionMaxLength)
             .OverridePropertyName("description")
             .When(x => x.Description.HasValue);
-        RuleFor(x => x.Body.GetValueOrDefault(null)).RequiredText(ArticleConstraints.BodyMaxLength).OverridePropertyName("body").When(x => x.Body.HasValue);
+        RuleFor(x => x.Body.GetValueOrDefault(null))
+            .RequiredText(ArticleConstraints.BodyMaxLength)
+            .OverridePropertyName("body")
+            .When(x => x.Body.HasValue);
         RuleFor(x => x.TagList.GetValueOrDefault(null)).ValidTagList().OverridePropertyName("tagList").When(x => x.TagList.HasValue);
     }
 }

@@ -23,7 +23,8 @@ public sealed record ListArticlesQuery : IRequest<ArticlesPageDto>
     public int Offset { get; init; }
 }
 
-public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<ListArticlesQuery, ArticlesPageDto>
+public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<ListArticlesQuery, ArticlesPageDto>
 {
     public Task<ArticlesPageDto> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
     {
@@ -44,8 +45,9 @@ public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentU
         if (!string.IsNullOrEmpty(request.Favorited))
         {
             var favoritedBy = User.Normalize(request.Favorited);
-            matches = matches.Where(a => db.Favorites.Any(f => f.ArticleId == a.Id
-                && db.Users.Any(u => u.Id == f.UserId && u.NormalizedUsername == favoritedBy)));
+            matches = matches.Where(a =>
+                db.Favorites.Any(f => f.ArticleId == a.Id && db.Users.Any(u => u.Id == f.UserId && u.NormalizedUsername == favoritedBy))
+            );
         }
 
         return ArticleQueries.PageAsync(db, matches, currentUser.Id, request.Limit, request.Offset, cancellationToken);

@@ -11,7 +11,8 @@ namespace CleanApp.Application.Comments.Commands.AddComment;
 [Authorize]
 public sealed record AddCommentCommand(string Slug, string? Body) : IRequest<CommentDto>;
 
-public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<AddCommentCommand, CommentDto>
+public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<AddCommentCommand, CommentDto>
 {
     public async Task<CommentDto> Handle(AddCommentCommand request, CancellationToken cancellationToken)
     {
@@ -23,7 +24,11 @@ public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentU
         await db.SaveChangesAsync(cancellationToken);
 
         var id = comment.Id;
-        return await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(CommentQueries.ToDto(db, authorId)).SingleOrDefaultAsync(cancellationToken)
+        return await db
+                .Comments.AsNoTracking()
+                .Where(c => c.Id == id)
+                .Select(CommentQueries.ToDto(db, authorId))
+                .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("comment");
     }
 }

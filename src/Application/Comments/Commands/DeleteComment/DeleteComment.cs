@@ -11,12 +11,14 @@ namespace CleanApp.Application.Comments.Commands.DeleteComment;
 [Authorize]
 public sealed record DeleteCommentCommand(string Slug, int CommentId) : IRequest;
 
-public sealed class DeleteCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<DeleteCommentCommand, Unit>
+public sealed class DeleteCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<DeleteCommentCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteCommentCommand request, CancellationToken cancellationToken)
     {
         var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == request.CommentId && c.ArticleId == articleId, cancellationToken)
+        var comment =
+            await db.Comments.SingleOrDefaultAsync(c => c.Id == request.CommentId && c.ArticleId == articleId, cancellationToken)
             ?? throw new NotFoundException("comment");
         if (!comment.IsAuthoredBy(currentUser.Id!.Value))
         {

@@ -8,12 +8,14 @@ namespace CleanApp.Application.Comments.Queries.GetComments;
 /// <summary>All comments of an article, newest first; anyone may read them.</summary>
 public sealed record GetCommentsQuery(string Slug) : IRequest<IReadOnlyList<CommentDto>>;
 
-public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<GetCommentsQuery, IReadOnlyList<CommentDto>>
+public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<GetCommentsQuery, IReadOnlyList<CommentDto>>
 {
     public async Task<IReadOnlyList<CommentDto>> Handle(GetCommentsQuery request, CancellationToken cancellationToken)
     {
         var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
-        return await db.Comments.AsNoTracking()
+        return await db
+            .Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId)
             .OrderByDescending(c => c.CreatedAt)
             .ThenByDescending(c => c.Id)

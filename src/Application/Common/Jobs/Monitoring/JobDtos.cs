@@ -73,7 +73,8 @@ public sealed record JobHistoryDto(
     string? ExceptionDetails,
     long? LatencyMs,
     long? DurationMs,
-    string? Data);
+    string? Data
+);
 
 public sealed record StatisticsDto(
     IReadOnlyDictionary<JobState, CappedCount> States,
@@ -83,13 +84,22 @@ public sealed record StatisticsDto(
     long DeletedTotal,
     int Servers,
     int Recurring,
-    int Queues);
+    int Queues
+);
 
 public sealed record RealtimeCountersDto(DateTime At, long Succeeded, long Failed);
 
 public sealed record TimelinePointDto(DateTime BucketStart, long Succeeded, long Failed);
 
-public sealed record QueueDto(string Name, CappedCount Length, CappedCount InFlight, bool IsPaused, DateTime? PausedAt, string? PausedBy, IReadOnlyList<JobSummaryDto> FirstJobs);
+public sealed record QueueDto(
+    string Name,
+    CappedCount Length,
+    CappedCount InFlight,
+    bool IsPaused,
+    DateTime? PausedAt,
+    string? PausedBy,
+    IReadOnlyList<JobSummaryDto> FirstJobs
+);
 
 public sealed record RecurringJobDto
 {
@@ -124,4 +134,12 @@ public sealed record RecurringJobDto
     public bool NoOverlap { get; init; }
 }
 
-public sealed record ServerDto(string Id, string HostName, int Workers, IReadOnlyList<string> Queues, DateTime StartedAt, DateTime HeartbeatAt, bool PossiblyAborted);
+public sealed record ServerDto(
+    string Id,
+    string HostName,
+    int Workers,
+    IReadOnlyList<string> Queues,
+    DateTime StartedAt,
+    DateTime HeartbeatAt,
+    bool PossiblyAborted
+);

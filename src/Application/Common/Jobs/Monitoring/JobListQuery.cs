@@ -40,5 +40,6 @@ public sealed record JobPageDto(IReadOnlyList<JobSummaryDto> Items, CappedCount 
 /// <summary>A count that stops at a cap: "10,000+" is all the dashboard ever needs to know.</summary>
 public readonly record struct CappedCount(long Value, bool Capped)
 {
-    public override string ToString() => Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (Capped ? "+" : string.Empty);
+    public override string ToString() =>
+        Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (Capped ? "+" : string.Empty);
 }

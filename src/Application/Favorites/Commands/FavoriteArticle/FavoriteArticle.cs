@@ -15,7 +15,8 @@ namespace CleanApp.Application.Favorites.Commands.FavoriteArticle;
 [Authorize]
 public sealed record FavoriteArticleCommand(string Slug) : IRequest<ArticleDto>;
 
-public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<FavoriteArticleCommand, ArticleDto>
+public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<FavoriteArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace CleanApp.Application.Favorites.Commands.UnfavoriteArticle;
 [Authorize]
 public sealed record UnfavoriteArticleCommand(string Slug) : IRequest<ArticleDto>;
 
-public sealed class UnfavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<UnfavoriteArticleCommand, ArticleDto>
+public sealed class UnfavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<UnfavoriteArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(UnfavoriteArticleCommand request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace CleanApp.Application.Jobs.Commands.DeleteJobs;
 [Authorize(Policy = JobsPolicies.Operate)]
 public sealed record DeleteJobsCommand(IReadOnlyList<string> JobIds) : IRequest<JobActionResult>;
 
-public sealed class DeleteJobsCommandHandler(IBackgroundJobClient jobs, IAuditLog audit) : IRequestHandler<DeleteJobsCommand, JobActionResult>
+public sealed class DeleteJobsCommandHandler(IBackgroundJobClient jobs, IAuditLog audit)
+    : IRequestHandler<DeleteJobsCommand, JobActionResult>
 {
     public async Task<JobActionResult> Handle(DeleteJobsCommand request, CancellationToken cancellationToken)
     {

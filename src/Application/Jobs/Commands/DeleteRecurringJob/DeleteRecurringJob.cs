@@ -9,12 +9,18 @@ namespace CleanApp.Application.Jobs.Commands.DeleteRecurringJob;
 [Authorize(Policy = JobsPolicies.Operate)]
 public sealed record DeleteRecurringJobCommand(string RecurringJobId) : IRequest<bool>;
 
-public sealed class DeleteRecurringJobCommandHandler(IRecurringJobManager recurring, IAuditLog audit) : IRequestHandler<DeleteRecurringJobCommand, bool>
+public sealed class DeleteRecurringJobCommandHandler(IRecurringJobManager recurring, IAuditLog audit)
+    : IRequestHandler<DeleteRecurringJobCommand, bool>
 {
     public async Task<bool> Handle(DeleteRecurringJobCommand request, CancellationToken cancellationToken)
     {
         var removed = await recurring.RemoveIfExistsAsync(request.RecurringJobId, cancellationToken);
-        await audit.WriteAsync("recurring.delete", $"recurring {request.RecurringJobId}", removed ? "ok" : "skipped: not found", cancellationToken);
+        await audit.WriteAsync(
+            "recurring.delete",
+            $"recurring {request.RecurringJobId}",
+            removed ? "ok" : "skipped: not found",
+            cancellationToken
+        );
         return removed;
     }
 }

@@ -10,14 +10,23 @@ namespace CleanApp.Application.Jobs.Commands.PauseQueue;
 [Authorize(Policy = JobsPolicies.Operate)]
 public sealed record PauseQueueCommand(string Queue, bool Paused) : IRequest<bool>;
 
-public sealed class PauseQueueCommandHandler(IJobAdministration administration, ICurrentUser currentUser, IIdentityService identity, IAuditLog audit)
-    : IRequestHandler<PauseQueueCommand, bool>
+public sealed class PauseQueueCommandHandler(
+    IJobAdministration administration,
+    ICurrentUser currentUser,
+    IIdentityService identity,
+    IAuditLog audit
+) : IRequestHandler<PauseQueueCommand, bool>
 {
     public async Task<bool> Handle(PauseQueueCommand request, CancellationToken cancellationToken)
     {
         var by = currentUser.Id is { } id ? await identity.GetEmailAsync(id, cancellationToken) ?? id.ToString() : "system";
         var changed = await administration.SetQueuePausedAsync(request.Queue, request.Paused, by, cancellationToken);
-        await audit.WriteAsync(request.Paused ? "queue.pause" : "queue.resume", $"queue {request.Queue}", changed ? "ok" : "skipped: no change", cancellationToken);
+        await audit.WriteAsync(
+            request.Paused ? "queue.pause" : "queue.resume",
+            $"queue {request.Queue}",
+            changed ? "ok" : "skipped: no change",
+            cancellationToken
+        );
         return changed;
     }
 }

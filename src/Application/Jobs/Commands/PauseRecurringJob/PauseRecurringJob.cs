@@ -9,12 +9,18 @@ namespace CleanApp.Application.Jobs.Commands.PauseRecurringJob;
 [Authorize(Policy = JobsPolicies.Operate)]
 public sealed record PauseRecurringJobCommand(string RecurringJobId, bool Paused) : IRequest<bool>;
 
-public sealed class PauseRecurringJobCommandHandler(IJobAdministration administration, IAuditLog audit) : IRequestHandler<PauseRecurringJobCommand, bool>
+public sealed class PauseRecurringJobCommandHandler(IJobAdministration administration, IAuditLog audit)
+    : IRequestHandler<PauseRecurringJobCommand, bool>
 {
     public async Task<bool> Handle(PauseRecurringJobCommand request, CancellationToken cancellationToken)
     {
         var changed = await administration.SetRecurringJobPausedAsync(request.RecurringJobId, request.Paused, cancellationToken);
-        await audit.WriteAsync(request.Paused ? "recurring.pause" : "recurring.enable", $"recurring {request.RecurringJobId}", changed ? "ok" : "skipped: not found", cancellationToken);
+        await audit.WriteAsync(
+            request.Paused ? "recurring.pause" : "recurring.enable",
+            $"recurring {request.RecurringJobId}",
+            changed ? "ok" : "skipped: not found",
+            cancellationToken
+        );
         return changed;
     }
 }

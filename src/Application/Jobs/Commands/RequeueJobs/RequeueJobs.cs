@@ -12,11 +12,14 @@ namespace CleanApp.Application.Jobs.Commands.RequeueJobs;
 [Authorize(Policy = JobsPolicies.Operate)]
 public sealed record RequeueJobsCommand(IReadOnlyList<string> JobIds, bool EnqueueNow = false) : IRequest<JobActionResult>;
 
-public sealed class RequeueJobsCommandHandler(IBackgroundJobClient jobs, IAuditLog audit) : IRequestHandler<RequeueJobsCommand, JobActionResult>
+public sealed class RequeueJobsCommandHandler(IBackgroundJobClient jobs, IAuditLog audit)
+    : IRequestHandler<RequeueJobsCommand, JobActionResult>
 {
     public async Task<JobActionResult> Handle(RequeueJobsCommand request, CancellationToken cancellationToken)
     {
-        var (action, reason) = request.EnqueueNow ? ("job.enqueue-now", "Enqueued now from the dashboard") : ("job.requeue", "Requeued from the dashboard");
+        var (action, reason) = request.EnqueueNow
+            ? ("job.enqueue-now", "Enqueued now from the dashboard")
+            : ("job.requeue", "Requeued from the dashboard");
         var applied = 0;
         foreach (var id in request.JobIds.Distinct(StringComparer.Ordinal))
         {

@@ -9,12 +9,18 @@ namespace CleanApp.Application.Jobs.Commands.TriggerRecurringJob;
 [Authorize(Policy = JobsPolicies.Operate)]
 public sealed record TriggerRecurringJobCommand(string RecurringJobId) : IRequest<string?>;
 
-public sealed class TriggerRecurringJobCommandHandler(IRecurringJobManager recurring, IAuditLog audit) : IRequestHandler<TriggerRecurringJobCommand, string?>
+public sealed class TriggerRecurringJobCommandHandler(IRecurringJobManager recurring, IAuditLog audit)
+    : IRequestHandler<TriggerRecurringJobCommand, string?>
 {
     public async Task<string?> Handle(TriggerRecurringJobCommand request, CancellationToken cancellationToken)
     {
         var jobId = await recurring.TriggerAsync(request.RecurringJobId, cancellationToken);
-        await audit.WriteAsync("recurring.trigger", $"recurring {request.RecurringJobId}", jobId is null ? "skipped: not found" : $"ok: job {jobId}", cancellationToken);
+        await audit.WriteAsync(
+            "recurring.trigger",
+            $"recurring {request.RecurringJobId}",
+            jobId is null ? "skipped: not found" : $"ok: job {jobId}",
+            cancellationToken
+        );
         return jobId;
     }
 }

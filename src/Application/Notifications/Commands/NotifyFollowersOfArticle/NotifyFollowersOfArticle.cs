@@ -20,13 +20,14 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
     IApplicationDbContext db,
     IBackgroundJobClient jobs,
     EmailJobSettings settings,
-    ILogger<NotifyFollowersOfArticleCommandHandler> logger)
-    : IRequestHandler<NotifyFollowersOfArticleCommand, Unit>
+    ILogger<NotifyFollowersOfArticleCommandHandler> logger
+) : IRequestHandler<NotifyFollowersOfArticleCommand, Unit>
 {
     public async Task<Unit> Handle(NotifyFollowersOfArticleCommand request, CancellationToken cancellationToken)
     {
         var articleId = request.ArticlePublicId;
-        var authorId = await db.Articles.AsNoTracking()
+        var authorId = await db
+            .Articles.AsNoTracking()
             .Where(a => a.PublicId == articleId)
             .Select(a => (Guid?)a.AuthorId)
             .SingleOrDefaultAsync(cancellationToken);
@@ -47,7 +48,11 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
                 followers = followers.Where(f => f.FollowerId.CompareTo(last) > 0);
             }
 
-            var page = await followers.OrderBy(f => f.FollowerId).Select(f => f.FollowerId).Take(settings.FanOutBatchSize).ToListAsync(cancellationToken);
+            var page = await followers
+                .OrderBy(f => f.FollowerId)
+                .Select(f => f.FollowerId)
+                .Take(settings.FanOutBatchSize)
+                .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
                 break;
@@ -55,7 +60,8 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
 
             jobs.Enqueue(
                 new SendArticleNotificationBatchCommand(articleId, batches, page),
-                new JobOptions { IdempotencyKey = $"email.article-published.batch:{articleId:N}:{batches}" });
+                new JobOptions { IdempotencyKey = $"email.article-published.batch:{articleId:N}:{batches}" }
+            );
             batches++;
             after = page[^1];
             if (page.Count < settings.FanOutBatchSize)
@@ -66,7 +72,12 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
 
         // All batches commit together: a crash before this line leaves none, and the retried fan-out creates them all.
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Article {ArticleId}: {BatchCount} notification batches of up to {BatchSize} followers enqueued", articleId, batches, settings.FanOutBatchSize);
+        logger.LogInformation(
+            "Article {ArticleId}: {BatchCount} notification batches of up to {BatchSize} followers enqueued",
+            articleId,
+            batches,
+            settings.FanOutBatchSize
+        );
         return Unit.Value;
     }
 }

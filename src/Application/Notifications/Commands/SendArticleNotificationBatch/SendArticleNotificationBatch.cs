@@ -20,24 +20,37 @@ public sealed class SendArticleNotificationBatchCommandHandler(
     IIdentityService identity,
     IEmailSender email,
     TimeProvider clock,
-    ILogger<SendArticleNotificationBatchCommandHandler> logger)
-    : IRequestHandler<SendArticleNotificationBatchCommand, Unit>
+    ILogger<SendArticleNotificationBatchCommandHandler> logger
+) : IRequestHandler<SendArticleNotificationBatchCommand, Unit>
 {
     public async Task<Unit> Handle(SendArticleNotificationBatchCommand request, CancellationToken cancellationToken)
     {
         var articleId = request.ArticlePublicId;
-        var article = await db.Articles.AsNoTracking()
+        var article = await db
+            .Articles.AsNoTracking()
             .Where(a => a.PublicId == articleId)
-            .Select(a => new { a.AuthorId, a.Title, a.Description, a.Slug, Author = a.Author.Username })
+            .Select(a => new
+            {
+                a.AuthorId,
+                a.Title,
+                a.Description,
+                a.Slug,
+                Author = a.Author.Username,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
-            logger.LogInformation("Article notification batch {BatchIndex} skipped: article {ArticleId} no longer exists", request.BatchIndex, articleId);
+            logger.LogInformation(
+                "Article notification batch {BatchIndex} skipped: article {ArticleId} no longer exists",
+                request.BatchIndex,
+                articleId
+            );
             return Unit.Value;
         }
 
         var ids = request.FollowerIds.Distinct().ToList();
-        var recipients = await db.Users.AsNoTracking()
+        var recipients = await db
+            .Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id) && db.Follows.Any(f => f.FollowerId == u.Id && f.FolloweeId == article.AuthorId))
             .Select(u => new { u.Id, u.Username })
             .ToListAsync(cancellationToken);
@@ -73,7 +86,13 @@ public sealed class SendArticleNotificationBatchCommandHandler(
             sent++;
         }
 
-        logger.LogInformation("Article {ArticleId} batch {BatchIndex}: {SentCount} of {RecipientCount} emails sent", articleId, request.BatchIndex, sent, ids.Count);
+        logger.LogInformation(
+            "Article {ArticleId} batch {BatchIndex}: {SentCount} of {RecipientCount} emails sent",
+            articleId,
+            request.BatchIndex,
+            sent,
+            ids.Count
+        );
         return Unit.Value;
     }
 }

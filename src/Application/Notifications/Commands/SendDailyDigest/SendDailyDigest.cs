@@ -23,8 +23,8 @@ public sealed class SendDailyDigestCommandHandler(
     IBackgroundJobClient jobs,
     EmailJobSettings settings,
     TimeProvider clock,
-    ILogger<SendDailyDigestCommandHandler> logger)
-    : IRequestHandler<SendDailyDigestCommand, Unit>
+    ILogger<SendDailyDigestCommandHandler> logger
+) : IRequestHandler<SendDailyDigestCommand, Unit>
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
@@ -34,8 +34,13 @@ public sealed class SendDailyDigestCommandHandler(
         var start = end - Window;
         var date = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var recipients = db.Users.AsNoTracking()
-            .Where(u => db.Follows.Any(f => f.FollowerId == u.Id && db.Articles.Any(a => a.AuthorId == f.FolloweeId && a.CreatedAt >= start && a.CreatedAt < end)));
+        var recipients = db
+            .Users.AsNoTracking()
+            .Where(u =>
+                db.Follows.Any(f =>
+                    f.FollowerId == u.Id && db.Articles.Any(a => a.AuthorId == f.FolloweeId && a.CreatedAt >= start && a.CreatedAt < end)
+                )
+            );
 
         var batches = 0;
         Guid? after = null;
@@ -55,7 +60,11 @@ public sealed class SendDailyDigestCommandHandler(
 
             jobs.Enqueue(
                 new SendDigestBatchCommand(start, end, date, page),
-                new JobOptions { IdempotencyKey = string.Create(CultureInfo.InvariantCulture, $"email.daily-digest.batch:{date}:{batches}") });
+                new JobOptions
+                {
+                    IdempotencyKey = string.Create(CultureInfo.InvariantCulture, $"email.daily-digest.batch:{date}:{batches}"),
+                }
+            );
             batches++;
             after = page[^1];
             if (page.Count < settings.FanOutBatchSize)
@@ -65,7 +74,13 @@ public sealed class SendDailyDigestCommandHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Daily digest {DigestDate} for [{WindowStart:O}, {WindowEnd:O}): {BatchCount} batches enqueued", date, start, end, batches);
+        logger.LogInformation(
+            "Daily digest {DigestDate} for [{WindowStart:O}, {WindowEnd:O}): {BatchCount} batches enqueued",
+            date,
+            start,
+            end,
+            batches
+        );
         return Unit.Value;
     }
 }

@@ -13,15 +13,16 @@ namespace CleanApp.Application.Notifications.Commands.SendDigestBatch;
 /// with nothing new get nothing. Idempotent through <c>SentEmails</c> under <c>digest:{user}:{date}</c>.
 /// </summary>
 [BackgroundJob("email.daily-digest.batch", DisplayName = "Send the daily digest to a batch of users")]
-public sealed record SendDigestBatchCommand(DateTime WindowStart, DateTime WindowEnd, string DigestDate, IReadOnlyList<Guid> UserIds) : IRequest;
+public sealed record SendDigestBatchCommand(DateTime WindowStart, DateTime WindowEnd, string DigestDate, IReadOnlyList<Guid> UserIds)
+    : IRequest;
 
 public sealed class SendDigestBatchCommandHandler(
     IApplicationDbContext db,
     IIdentityService identity,
     IEmailSender email,
     TimeProvider clock,
-    ILogger<SendDigestBatchCommandHandler> logger)
-    : IRequestHandler<SendDigestBatchCommand, Unit>
+    ILogger<SendDigestBatchCommandHandler> logger
+) : IRequestHandler<SendDigestBatchCommand, Unit>
 {
     /// <summary>A digest lists at most this many articles and says how many more there are.</summary>
     public const int MaxArticlesPerDigest = 50;
@@ -38,9 +39,16 @@ public sealed class SendDigestBatchCommandHandler(
                 continue;
             }
 
-            var username = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Username).SingleOrDefaultAsync(cancellationToken);
-            var articles = await db.Articles.AsNoTracking()
-                .Where(a => a.CreatedAt >= start && a.CreatedAt < end && db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == a.AuthorId))
+            var username = await db
+                .Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => u.Username)
+                .SingleOrDefaultAsync(cancellationToken);
+            var articles = await db
+                .Articles.AsNoTracking()
+                .Where(a =>
+                    a.CreatedAt >= start && a.CreatedAt < end && db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == a.AuthorId)
+                )
                 .OrderBy(a => a.CreatedAt)
                 .ThenBy(a => a.Id)
                 .Select(a => new DigestLine(a.Title, a.Author.Username, a.Slug))
@@ -56,12 +64,20 @@ public sealed class SendDigestBatchCommandHandler(
                 continue;
             }
 
-            await email.SendAsync(new EmailMessage(address, $"Your CleanApp digest for {request.DigestDate}", Body(username, articles)), cancellationToken);
+            await email.SendAsync(
+                new EmailMessage(address, $"Your CleanApp digest for {request.DigestDate}", Body(username, articles)),
+                cancellationToken
+            );
             await SentEmails.MarkAsync(db, key, clock.GetUtcNow().UtcDateTime, cancellationToken);
             sent++;
         }
 
-        logger.LogInformation("Daily digest {DigestDate}: {SentCount} of {UserCount} emails sent in this batch", request.DigestDate, sent, request.UserIds.Count);
+        logger.LogInformation(
+            "Daily digest {DigestDate}: {SentCount} of {UserCount} emails sent in this batch",
+            request.DigestDate,
+            sent,
+            request.UserIds.Count
+        );
         return Unit.Value;
     }
 

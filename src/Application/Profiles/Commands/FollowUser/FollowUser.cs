@@ -11,7 +11,8 @@ namespace CleanApp.Application.Profiles.Commands.FollowUser;
 [Authorize]
 public sealed record FollowUserCommand(string Username) : IRequest<ProfileDto>;
 
-public sealed class FollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<FollowUserCommand, ProfileDto>
+public sealed class FollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<FollowUserCommand, ProfileDto>
 {
     public async Task<ProfileDto> Handle(FollowUserCommand request, CancellationToken cancellationToken)
     {

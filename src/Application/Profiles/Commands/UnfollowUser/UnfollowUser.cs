@@ -9,14 +9,18 @@ namespace CleanApp.Application.Profiles.Commands.UnfollowUser;
 [Authorize]
 public sealed record UnfollowUserCommand(string Username) : IRequest<ProfileDto>;
 
-public sealed class UnfollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<UnfollowUserCommand, ProfileDto>
+public sealed class UnfollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<UnfollowUserCommand, ProfileDto>
 {
     public async Task<ProfileDto> Handle(UnfollowUserCommand request, CancellationToken cancellationToken)
     {
         var followerId = currentUser.Id!.Value;
         var followeeId = await ProfileQueries.GetIdByUsernameAsync(db, request.Username, cancellationToken);
 
-        var follow = await db.Follows.SingleOrDefaultAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, cancellationToken);
+        var follow = await db.Follows.SingleOrDefaultAsync(
+            f => f.FollowerId == followerId && f.FolloweeId == followeeId,
+            cancellationToken
+        );
         if (follow is not null)
         {
             db.Follows.Remove(follow);

@@ -6,7 +6,8 @@ namespace CleanApp.Application.Profiles.Queries.GetProfile;
 /// <summary>Anyone may read a profile; <c>following</c> is computed for the caller when there is one.</summary>
 public sealed record GetProfileQuery(string Username) : IRequest<ProfileDto>;
 
-public sealed class GetProfileQueryHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<GetProfileQuery, ProfileDto>
+public sealed class GetProfileQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<GetProfileQuery, ProfileDto>
 {
     public Task<ProfileDto> Handle(GetProfileQuery request, CancellationToken cancellationToken) =>
         ProfileQueries.GetByUsernameAsync(db, request.Username, currentUser.Id, cancellationToken);

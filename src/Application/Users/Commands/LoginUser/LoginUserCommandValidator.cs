@@ -9,11 +9,17 @@ public sealed class LoginUserCommandValidator : AbstractValidator<LoginUserComma
 {
     public LoginUserCommandValidator()
     {
-        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(ValidationMessages.Blank)
-            .MaximumLength(UserConstraints.EmailMaxLength).WithMessage(ValidationMessages.TooLong(UserConstraints.EmailMaxLength));
-        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(ValidationMessages.Blank)
-            .MaximumLength(UserConstraints.PasswordMaxLength).WithMessage(ValidationMessages.TooLong(UserConstraints.PasswordMaxLength));
+        RuleFor(x => x.Email)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .WithMessage(ValidationMessages.Blank)
+            .MaximumLength(UserConstraints.EmailMaxLength)
+            .WithMessage(ValidationMessages.TooLong(UserConstraints.EmailMaxLength));
+        RuleFor(x => x.Password)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .WithMessage(ValidationMessages.Blank)
+            .MaximumLength(UserConstraints.PasswordMaxLength)
+            .WithMessage(ValidationMessages.TooLong(UserConstraints.PasswordMaxLength));
     }
 }

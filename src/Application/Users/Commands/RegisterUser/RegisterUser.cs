@@ -48,13 +48,16 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
                     var errors = await identity.CreateUserAsync(user.Id, email, request.Password!);
                     if (errors.Count > 0)
                     {
-                        throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+                        throw new ValidationException(
+                            errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m)))
+                        );
                     }
 
                     db.Users.Add(user);
                     return await db.SaveChangesAsync(ct);
                 },
-                cancellationToken);
+                cancellationToken
+            );
         }
         catch (UniqueConstraintViolationException)
         {
@@ -74,6 +77,10 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
             throw;
         }
 
-        return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(user.Id) };
+        return mapper.Map<UserDto>(user) with
+        {
+            Email = email,
+            Token = tokens.CreateToken(user.Id),
+        };
     }
 }

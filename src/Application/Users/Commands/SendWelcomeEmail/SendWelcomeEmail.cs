@@ -14,12 +14,20 @@ namespace CleanApp.Application.Users.Commands.SendWelcomeEmail;
 [BackgroundJob("email.welcome", DisplayName = "Send welcome email")]
 public sealed record SendWelcomeEmailCommand(Guid UserId) : IRequest;
 
-public sealed class SendWelcomeEmailCommandHandler(IApplicationDbContext db, IIdentityService identity, IEmailSender email, ILogger<SendWelcomeEmailCommandHandler> logger)
-    : IRequestHandler<SendWelcomeEmailCommand, Unit>
+public sealed class SendWelcomeEmailCommandHandler(
+    IApplicationDbContext db,
+    IIdentityService identity,
+    IEmailSender email,
+    ILogger<SendWelcomeEmailCommandHandler> logger
+) : IRequestHandler<SendWelcomeEmailCommand, Unit>
 {
     public async Task<Unit> Handle(SendWelcomeEmailCommand request, CancellationToken cancellationToken)
     {
-        var username = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId).Select(u => u.Username).SingleOrDefaultAsync(cancellationToken);
+        var username = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == request.UserId)
+            .Select(u => u.Username)
+            .SingleOrDefaultAsync(cancellationToken);
         var address = await identity.GetEmailAsync(request.UserId, cancellationToken);
         if (username is null || address is null)
         {

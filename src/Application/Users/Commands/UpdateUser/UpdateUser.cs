@@ -24,16 +24,23 @@ public sealed record UpdateUserCommand : IRequest<UserDto>
 
     public Optional<string?> Image { get; init; }
 
-    public override string ToString() => $"UpdateUserCommand {{ Email = {Email}, Username = {Username}, Password = {(Password.HasValue ? "***" : "<absent>")} }}";
+    public override string ToString() =>
+        $"UpdateUserCommand {{ Email = {Email}, Username = {Username}, Password = {(Password.HasValue ? "***" : "<absent>")} }}";
 }
 
-public sealed class UpdateUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IIdentityService identity, ITokenService tokens, IMapper mapper)
-    : IRequestHandler<UpdateUserCommand, UserDto>
+public sealed class UpdateUserCommandHandler(
+    IApplicationDbContext db,
+    ICurrentUser currentUser,
+    IIdentityService identity,
+    ITokenService tokens,
+    IMapper mapper
+) : IRequestHandler<UpdateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var user =
+            await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new AuthenticationFailedException("token", "is invalid");
 
         var conflicts = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -84,13 +91,16 @@ public sealed class UpdateUserCommandHandler(IApplicationDbContext db, ICurrentU
                         var errors = await identity.UpdateCredentialsAsync(userId, newEmail, newPassword);
                         if (errors.Count > 0)
                         {
-                            throw new ValidationException(errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+                            throw new ValidationException(
+                                errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m)))
+                            );
                         }
                     }
 
                     return await db.SaveChangesAsync(ct);
                 },
-                cancellationToken);
+                cancellationToken
+            );
         }
         catch (UniqueConstraintViolationException)
         {
@@ -116,6 +126,10 @@ public sealed class UpdateUserCommandHandler(IApplicationDbContext db, ICurrentU
         var email = await identity.GetEmailAsync(userId, cancellationToken) ?? string.Empty;
 
         // The token names the user by id, so it survives the rename it was issued after.
-        return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(userId) };
+        return mapper.Map<UserDto>(user) with
+        {
+            Email = email,
+            Token = tokens.CreateToken(userId),
+        };
     }
 }

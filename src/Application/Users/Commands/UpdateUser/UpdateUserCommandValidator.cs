@@ -13,7 +13,8 @@ public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCom
         RuleFor(x => x.Username.GetValueOrDefault(null)).ValidUsername().OverridePropertyName("username").When(x => x.Username.HasValue);
         RuleFor(x => x.Password.GetValueOrDefault(null)).ValidPassword().OverridePropertyName("password").When(x => x.Password.HasValue);
         RuleFor(x => x.Bio.GetValueOrDefault(null))
-            .MaximumLength(UserConstraints.BioMaxLength).WithMessage(ValidationMessages.TooLong(UserConstraints.BioMaxLength))
+            .MaximumLength(UserConstraints.BioMaxLength)
+            .WithMessage(ValidationMessages.TooLong(UserConstraints.BioMaxLength))
             .OverridePropertyName("bio")
             .When(x => x.Bio.HasValue);
         RuleFor(x => x.Image.GetValueOrDefault(null)).ValidImageUrl().OverridePropertyName("image").When(x => x.Image.HasValue);

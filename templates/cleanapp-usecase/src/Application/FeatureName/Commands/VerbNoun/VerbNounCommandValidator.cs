@@ -7,6 +7,10 @@ public sealed class VerbNounCommandValidator : AbstractValidator<VerbNounCommand
 {
     public VerbNounCommandValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage(ValidationMessages.Blank).MaximumLength(200).WithMessage(ValidationMessages.TooLong(200));
+        RuleFor(x => x.Name)
+            .NotEmpty()
+            .WithMessage(ValidationMessages.Blank)
+            .MaximumLength(200)
+            .WithMessage(ValidationMessages.TooLong(200));
     }
 }
