@@ -20,7 +20,7 @@ using Microsoft.Extensions.Logging;
 //   1. drain: enqueue a backlog of N no-op jobs with no server running, then start one server and time the drain;
 //   2. latency: with an idle engine, enqueue one job at a time (transactional enqueue + post-commit wake-up) and time
 //      commit → handler start; report p50/p99.
-// Usage: build/bench-jobs.sh [--jobs 100000] [--workers 20] [--samples 300]
+// Usage: build/bench-jobs.sh [--jobs 100000] [--workers 64] [--samples 300]
 if (args.Contains("--busy-probe"))
 {
     var file = Path.Combine(Path.GetTempPath(), $"busy-{Guid.NewGuid():N}.db");
@@ -58,7 +58,7 @@ if (args.Contains("--busy-probe"))
 }
 
 var jobs = Arg("--jobs", 100_000);
-var workers = Arg("--workers", 20);
+var workers = Arg("--workers", 64);
 var samples = Arg("--samples", 300);
 var directory = Path.Combine(Path.GetTempPath(), "cleanapp-jobs-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);

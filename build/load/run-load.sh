@@ -36,10 +36,12 @@ dotnet build/Seeder/bin/Release/net10.0/CleanApp.Seeder.dll --url "$url" --artic
 export LOAD_DATA="$work/data" LOAD_SCRIPTS="$root/build/load"
 rss_idle=$(ps -o rss= -p "$server" | tr -d ' ')
 printf '\n| endpoint | requests/s | p50 | p99 | non-2xx | peak RSS (MiB) |\n|---|---|---|---|---|---|\n'
+n=0
 run() {
   local name=$1 script=$2 path=$3
   local peak=0 out
-  ( while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server"; sleep 0.5; done ) >"$work/rss-$name" &
+  n=$((n + 1))
+  ( while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server"; sleep 0.5; done ) >"$work/rss-$n" &
   local sampler=$!
   if [ -n "$script" ]; then
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/build/load/$script" "$url$path")
@@ -47,8 +49,8 @@ run() {
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$url$path")
   fi
   kill "$sampler" 2>/dev/null || true
-  peak=$(sort -n "$work/rss-$name" | tail -1)
-  echo "$out" >"$work/wrk-$name.txt"
+  peak=$(sort -n "$work/rss-$n" | tail -1)
+  echo "$out" >"$work/wrk-$n.txt"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
