@@ -17,5 +17,9 @@ public sealed class ValidationException : Exception
             .GroupBy(f => f.PropertyName, f => f.ErrorMessage, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
+    /// <summary>Errors already keyed by field, e.g. from the identity store.</summary>
+    public ValidationException(IReadOnlyDictionary<string, string[]> errors)
+        : this() => Errors = errors;
+
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 }

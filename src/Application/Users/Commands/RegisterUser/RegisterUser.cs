@@ -48,9 +48,7 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
                     var errors = await identity.CreateUserAsync(user.Id, email, request.Password!);
                     if (errors.Count > 0)
                     {
-                        throw new ValidationException(
-                            errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m)))
-                        );
+                        throw new ValidationException(errors);
                     }
 
                     db.Users.Add(user);

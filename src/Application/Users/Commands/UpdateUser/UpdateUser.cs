@@ -91,9 +91,7 @@ public sealed class UpdateUserCommandHandler(
                         var errors = await identity.UpdateCredentialsAsync(userId, newEmail, newPassword);
                         if (errors.Count > 0)
                         {
-                            throw new ValidationException(
-                                errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m)))
-                            );
+                            throw new ValidationException(errors);
                         }
                     }
 
