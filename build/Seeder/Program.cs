@@ -18,32 +18,26 @@ Console.WriteLine(
 );
 
 var users = new (string Username, string Token)[options.Users];
-await ForEachAsync(
-    Enumerable.Range(0, options.Users),
-    options.Parallelism,
-    async i =>
+await ForEachAsync(Enumerable.Range(0, options.Users), options.Parallelism, async i =>
+{
+    var username = $"seed{run}u{i}";
+    var body = new
     {
-        var username = $"seed{run}u{i}";
-        var body = new
+        user = new
         {
-            user = new
-            {
-                username,
-                email = $"{username}@example.com",
-                password = "password123",
-            },
-        };
-        var json = await SendAsync(HttpMethod.Post, "api/users", null, body);
-        users[i] = (username, json!["user"]!["token"]!.GetValue<string>());
-    }
-);
+            username,
+            email = $"{username}@example.com",
+            password = "password123",
+        },
+    };
+    var json = await SendAsync(HttpMethod.Post, "api/users", null, body);
+    users[i] = (username, json!["user"]!["token"]!.GetValue<string>());
+});
 Report("users", options.Users);
 
 var followPairs = RandomPairs(options.Follows, options.Users, random);
-await ForEachAsync(
-    followPairs,
-    options.Parallelism,
-    async p => await SendAsync(HttpMethod.Post, $"api/profiles/{Uri.EscapeDataString(users[p.B].Username)}/follow", users[p.A].Token, null)
+await ForEachAsync(followPairs, options.Parallelism, async p =>
+    await SendAsync(HttpMethod.Post, $"api/profiles/{Uri.EscapeDataString(users[p.B].Username)}/follow", users[p.A].Token, null)
 );
 Report("follows", followPairs.Count);
 
@@ -53,53 +47,43 @@ var articleTags = Enumerable
     .Range(0, options.Articles)
     .Select(_ => tags.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray())
     .ToArray();
-await ForEachAsync(
-    Enumerable.Range(0, options.Articles),
-    options.Parallelism,
-    async i =>
+await ForEachAsync(Enumerable.Range(0, options.Articles), options.Parallelism, async i =>
+{
+    var body = new
     {
-        var body = new
+        article = new
         {
-            article = new
-            {
-                title = $"Seeded article {i} {run}",
-                description = $"Description of article {i}",
-                body = string.Join(' ', Enumerable.Repeat("Lorem ipsum dolor sit amet.", 20)),
-                tagList = articleTags[i],
-            },
-        };
-        var json = await SendAsync(HttpMethod.Post, "api/articles", users[articleAuthors[i]].Token, body);
-        slugs[i] = json!["article"]!["slug"]!.GetValue<string>();
-    }
-);
+            title = $"Seeded article {i} {run}",
+            description = $"Description of article {i}",
+            body = string.Join(' ', Enumerable.Repeat("Lorem ipsum dolor sit amet.", 20)),
+            tagList = articleTags[i],
+        },
+    };
+    var json = await SendAsync(HttpMethod.Post, "api/articles", users[articleAuthors[i]].Token, body);
+    slugs[i] = json!["article"]!["slug"]!.GetValue<string>();
+});
 Report("articles", options.Articles);
 
 var favoritePairs = RandomPairs(options.Favorites, Math.Max(options.Users, options.Articles), random)
     .Select(p => (User: p.A % options.Users, Article: p.B % options.Articles))
     .Distinct()
     .ToList();
-await ForEachAsync(
-    favoritePairs,
-    options.Parallelism,
-    async p => await SendAsync(HttpMethod.Post, $"api/articles/{slugs[p.Article]}/favorite", users[p.User].Token, null)
+await ForEachAsync(favoritePairs, options.Parallelism, async p =>
+    await SendAsync(HttpMethod.Post, $"api/articles/{slugs[p.Article]}/favorite", users[p.User].Token, null)
 );
 Report("favorites", favoritePairs.Count);
 
-await ForEachAsync(
-    Enumerable.Range(0, options.Comments),
-    options.Parallelism,
-    async i =>
-    {
-        var article = random.Next(options.Articles);
-        var user = random.Next(options.Users);
-        await SendAsync(
-            HttpMethod.Post,
-            $"api/articles/{slugs[article]}/comments",
-            users[user].Token,
-            new { comment = new { body = $"Comment {i}" } }
-        );
-    }
-);
+await ForEachAsync(Enumerable.Range(0, options.Comments), options.Parallelism, async i =>
+{
+    var article = random.Next(options.Articles);
+    var user = random.Next(options.Users);
+    await SendAsync(
+        HttpMethod.Post,
+        $"api/articles/{slugs[article]}/comments",
+        users[user].Token,
+        new { comment = new { body = $"Comment {i}" } }
+    );
+});
 Report("comments", options.Comments);
 
 Directory.CreateDirectory(options.Out);

@@ -25,16 +25,11 @@ public static class DependencyInjection
         );
 
         AddAuthentication(services, configuration);
-        services.AddCors(o =>
-            o.AddPolicy(
-                ApiCorsPolicy,
-                policy =>
-                {
-                    var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
-                    (origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins)).AllowAnyHeader().AllowAnyMethod();
-                }
-            )
-        );
+        services.AddCors(o => o.AddPolicy(ApiCorsPolicy, policy =>
+            {
+                var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+                (origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins)).AllowAnyHeader().AllowAnyMethod();
+            }));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -86,19 +81,16 @@ public static class DependencyInjection
     {
         services
             .AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(
-                IdentityConstants.BearerScheme,
-                o =>
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromDays(7));
+                o.Events.OnMessageReceived = context =>
                 {
-                    o.BearerTokenExpiration = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromDays(7));
-                    o.Events.OnMessageReceived = context =>
-                    {
-                        // Conduit clients send "Token <t>"; the framework reads only "Bearer <t>". Accept both (shared/API.md).
-                        context.Token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
-                        return Task.CompletedTask;
-                    };
-                }
-            )
+                    // Conduit clients send "Token <t>"; the framework reads only "Bearer <t>". Accept both (shared/API.md).
+                    context.Token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
+                    return Task.CompletedTask;
+                };
+            })
             .AddOpsCookie(configuration);
         services.AddAuthorization(OpsAuthentication.AddJobsPolicies);
         services.AddAntiforgery(o =>

@@ -62,16 +62,22 @@ internal static class ArticleQueries
         CancellationToken cancellationToken
     )
     {
-        var article =
-            await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(ToDto(db, callerId)).SingleOrDefaultAsync(cancellationToken)
+        var article = await db
+            .Articles.AsNoTracking()
+            .Where(a => a.Slug == slug)
+            .Select(ToDto(db, callerId))
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("article");
         return article with { TagList = SortTags(article.TagList) };
     }
 
     public static async Task<ArticleDto> GetByIdAsync(IApplicationDbContext db, int id, Guid? callerId, CancellationToken cancellationToken)
     {
-        var article =
-            await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ToDto(db, callerId)).SingleOrDefaultAsync(cancellationToken)
+        var article = await db
+            .Articles.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(ToDto(db, callerId))
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("article");
         return article with { TagList = SortTags(article.TagList) };
     }

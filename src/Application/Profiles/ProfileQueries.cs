@@ -18,16 +18,16 @@ internal static class ProfileQueries
     {
         var normalized = User.Normalize(username);
         return await db
-                .Users.AsNoTracking()
-                .Where(u => u.NormalizedUsername == normalized)
-                .Select(u => new ProfileDto
-                {
-                    Username = u.Username,
-                    Bio = u.Bio,
-                    Image = u.Image,
-                    Following = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
-                })
-                .SingleOrDefaultAsync(cancellationToken)
+            .Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized)
+            .Select(u => new ProfileDto
+            {
+                Username = u.Username,
+                Bio = u.Bio,
+                Image = u.Image,
+                Following = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("profile");
     }
 
@@ -35,10 +35,10 @@ internal static class ProfileQueries
     {
         var normalized = User.Normalize(username);
         return await db
-                .Users.AsNoTracking()
-                .Where(u => u.NormalizedUsername == normalized)
-                .Select(u => (Guid?)u.Id)
-                .SingleOrDefaultAsync(cancellationToken)
+            .Users.AsNoTracking()
+            .Where(u => u.NormalizedUsername == normalized)
+            .Select(u => (Guid?)u.Id)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("profile");
     }
 }

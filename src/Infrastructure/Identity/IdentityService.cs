@@ -70,8 +70,8 @@ public sealed class IdentityService(
 
     public async Task<IReadOnlyDictionary<string, string[]>> UpdateCredentialsAsync(Guid userId, string? newEmail, string? newPassword)
     {
-        var user =
-            await userManager.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No credentials for user {userId}.");
+        var user = await userManager.FindByIdAsync(userId.ToString())
+            ?? throw new InvalidOperationException($"No credentials for user {userId}.");
         if (newEmail is not null && !string.Equals(user.Email, newEmail, StringComparison.Ordinal))
         {
             user.Email = newEmail;

@@ -40,8 +40,7 @@ public sealed class BackgroundJobClient(
         ArgumentException.ThrowIfNullOrEmpty(parentId);
 
         // The parent may be staged in this same unit of work, or already committed (possibly already finished).
-        var parentState =
-            db.Jobs.Local.FirstOrDefault(j => j.Id == parentId)?.State
+        var parentState = db.Jobs.Local.FirstOrDefault(j => j.Id == parentId)?.State
             ?? db.Jobs.AsNoTracking().Where(j => j.Id == parentId).Select(j => (JobState?)j.State).FirstOrDefault()
             ?? throw new InvalidOperationException($"Parent job '{parentId}' does not exist.");
 

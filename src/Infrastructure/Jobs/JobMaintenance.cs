@@ -1,4 +1,3 @@
-using System.Text;
 using CleanApp.Infrastructure.Jobs.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,27 +35,12 @@ public sealed class JobMaintenance(JobStore store, TimeProvider clock, IOptions<
                         return (Deleted: 0, Full: false);
                     }
 
-                    // Parameter {0} is "now"; the ids are {1}…{n} in both statements.
-                    var inList = new StringBuilder();
-                    for (var i = 0; i < ids.Count; i++)
-                    {
-                        inList.Append(i == 0 ? "{" : ", {").Append(i + 1).Append('}');
-                    }
-
-                    var parameters = new List<object> { now };
-                    parameters.AddRange(ids);
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     // Re-checks expiry: a job requeued meanwhile has no ExpiresAt any more and stays, with its history.
-                    var deleted = await db.Database.ExecuteSqlRawAsync(
-                        $"DELETE FROM \"Jobs\" WHERE \"ExpiresAt\" <= {{0}} AND \"Id\" IN ({inList})",
-                        parameters,
-                        cancellationToken
-                    );
-                    await db.Database.ExecuteSqlRawAsync(
-                        $"DELETE FROM \"JobHistory\" WHERE \"JobId\" IN ({inList}) AND NOT EXISTS (SELECT 1 FROM \"Jobs\" WHERE \"Jobs\".\"Id\" = \"JobHistory\".\"JobId\")",
-                        parameters,
-                        cancellationToken
-                    );
+                    var deleted = await db.Jobs.Where(j => j.ExpiresAt <= now && ids.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
+                    await db
+                        .JobHistory.Where(h => ids.Contains(h.JobId) && !db.Jobs.Any(j => j.Id == h.JobId))
+                        .ExecuteDeleteAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return (Deleted: deleted, Full: ids.Count == batchSize);
                 },

@@ -41,9 +41,9 @@ public sealed class JsonRequestBodyOperationFilter : IOperationFilter
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
             {
-                ["application/json"] = new()
+                ["application/json"] = new OpenApiMediaType
                 {
                     Schema = context.SchemaGenerator.GenerateSchema(metadata.BodyType, context.SchemaRepository),
                 },

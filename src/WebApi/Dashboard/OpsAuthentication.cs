@@ -19,52 +19,47 @@ public static class OpsAuthentication
     public const string LogoutPath = BasePath + "/logout";
 
     public static AuthenticationBuilder AddOpsCookie(this AuthenticationBuilder builder, IConfiguration configuration) =>
-        builder.AddCookie(
-            Scheme,
-            o =>
+        builder.AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = "CleanApp.Ops";
+            o.Cookie.Path = BasePath;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = LogoutPath;
+            o.ReturnUrlParameter = "returnUrl";
+            o.ExpireTimeSpan = configuration.GetValue("Jobs:Dashboard:SessionLifetime", TimeSpan.FromHours(8));
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context =>
             {
-                o.Cookie.Name = "CleanApp.Ops";
-                o.Cookie.Path = BasePath;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.LoginPath = LoginPath;
-                o.LogoutPath = LogoutPath;
-                o.ReturnUrlParameter = "returnUrl";
-                o.ExpireTimeSpan = configuration.GetValue("Jobs:Dashboard:SessionLifetime", TimeSpan.FromHours(8));
-                o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = context =>
+                // Pages send the visitor to sign in; an action (POST) without a session is simply refused.
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
                 {
-                    // Pages send the visitor to sign in; an action (POST) without a session is simply refused.
-                    if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                    {
-                        context.Response.Redirect(context.RedirectUri);
-                    }
-                    else
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    }
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
 
-                    return Task.CompletedTask;
-                };
-                o.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-                o.Events.OnValidatePrincipal = ValidateAsync;
-            }
-        );
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = ValidateAsync;
+        });
 
     public static void AddJobsPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
-        options.AddPolicy(
-            JobsPolicies.Read,
-            p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(OpsRoles.Reader, OpsRoles.Operator)
+        options.AddPolicy(JobsPolicies.Read, p =>
+            p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(OpsRoles.Reader, OpsRoles.Operator)
         );
-        options.AddPolicy(
-            JobsPolicies.Operate,
-            p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(OpsRoles.Operator)
+        options.AddPolicy(JobsPolicies.Operate, p =>
+            p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(OpsRoles.Operator)
         );
     }
 

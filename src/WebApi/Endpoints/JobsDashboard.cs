@@ -17,27 +17,22 @@ public sealed class JobsDashboard : IEndpointGroup
     {
         var pages = app.MapGroup(OpsAuthentication.BasePath).ExcludeFromDescription().RequireAuthorization(JobsPolicies.Read);
         pages.MapGet("/", DashboardPages.OverviewAsync);
-        pages.MapGet(
-            "/stats",
-            async (IJobMonitoringApi monitoring, CancellationToken ct) => Results.Json(await monitoring.GetRealtimeCountersAsync(ct))
+        pages.MapGet("/stats", async (IJobMonitoringApi monitoring, CancellationToken ct) =>
+            Results.Json(await monitoring.GetRealtimeCountersAsync(ct))
         );
         pages.MapGet("/queues", DashboardPages.QueuesAsync);
         pages.MapGet("/jobs/{state}", DashboardPages.JobListAsync);
         pages.MapGet("/retries", DashboardPages.RetriesAsync);
         pages.MapGet("/job/{id}", DashboardPages.JobDetailsAsync);
-        pages.MapGet(
-            "/job/{id}/exception",
-            async (string id, IJobMonitoringApi monitoring, CancellationToken ct) =>
-                await monitoring.GetExceptionDetailsAsync(id, ct) is { } text
-                    ? Results.Text(text, "text/plain; charset=utf-8")
-                    : Results.NotFound()
+        pages.MapGet("/job/{id}/exception", async (string id, IJobMonitoringApi monitoring, CancellationToken ct) =>
+            await monitoring.GetExceptionDetailsAsync(id, ct) is { } text
+                ? Results.Text(text, "text/plain; charset=utf-8")
+                : Results.NotFound()
         );
         pages.MapGet("/recurring", DashboardPages.RecurringAsync);
         pages.MapGet("/servers", DashboardPages.ServersAsync);
-        pages.MapGet(
-            "/audit",
-            async (HttpContext context, IAuditLog audit, long? before, CancellationToken ct) =>
-                DashboardPages.Audit(context, await audit.GetPageAsync(before, 50, ct))
+        pages.MapGet("/audit", async (HttpContext context, IAuditLog audit, long? before, CancellationToken ct) =>
+            DashboardPages.Audit(context, await audit.GetPageAsync(before, 50, ct))
         );
 
         var actions = app.MapGroup(OpsAuthentication.BasePath)

@@ -35,9 +35,9 @@ public sealed class GetArticleQueryTests : AppFixture
     }
 
     [Test]
-    public void Unknown_slug_is_not_found()
+    public async Task Unknown_slug_is_not_found()
     {
-        var error = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetArticleQuery("no-such-slug")));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetArticleQuery("no-such-slug")));
         Assert.That(error!.Key, Is.EqualTo("article"));
     }
 }
@@ -101,8 +101,8 @@ public sealed class ListArticlesQueryTests : AppFixture
     [TestCase(101, 0)]
     [TestCase(-5, 0)]
     [TestCase(20, -1)]
-    public void Out_of_range_paging_is_a_validation_error(int limit, int offset) =>
-        Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new ListArticlesQuery { Limit = limit, Offset = offset }));
+    public async Task Out_of_range_paging_is_a_validation_error(int limit, int offset) =>
+        await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new ListArticlesQuery { Limit = limit, Offset = offset }));
 }
 
 public sealed class GetFeedQueryTests : AppFixture
@@ -127,6 +127,6 @@ public sealed class GetFeedQueryTests : AppFixture
     }
 
     [Test]
-    public void Anonymous_callers_are_refused() =>
-        Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new GetFeedQuery()));
+    public async Task Anonymous_callers_are_refused() =>
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new GetFeedQuery()));
 }

@@ -59,7 +59,7 @@ public sealed class CreateArticleCommandTests : AppFixture
     public async Task Blank_fields_and_a_null_tag_list_are_validation_errors_and_store_nothing()
     {
         var author = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<ValidationException>(() =>
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
             App.SendAsync(
                 new CreateArticleCommand
                 {
@@ -78,8 +78,8 @@ public sealed class CreateArticleCommandTests : AppFixture
     }
 
     [Test]
-    public void Anonymous_callers_are_refused() =>
-        Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+    public async Task Anonymous_callers_are_refused() =>
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
             App.SendAsync(
                 new CreateArticleCommand
                 {

@@ -39,7 +39,9 @@ public sealed class DeleteArticleCommandTests : AppFixture
         var other = await App.RegisterAsync();
         var created = await App.CreateArticleAsync(author);
 
-        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() => App.SendAsync(new DeleteArticleCommand(created.Slug), other.Id));
+        var error = await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            App.SendAsync(new DeleteArticleCommand(created.Slug), other.Id)
+        );
 
         Assert.That(error!.Key, Is.EqualTo("article"));
         Assert.That(await App.QueryAsync(db => db.Set<Article>().AnyAsync(a => a.Slug == created.Slug)), Is.True);
@@ -49,6 +51,6 @@ public sealed class DeleteArticleCommandTests : AppFixture
     public async Task Unknown_slug_is_not_found()
     {
         var someone = await App.RegisterAsync();
-        Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new DeleteArticleCommand("no-such-slug"), someone.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new DeleteArticleCommand("no-such-slug"), someone.Id));
     }
 }

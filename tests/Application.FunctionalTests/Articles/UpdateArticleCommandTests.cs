@@ -74,7 +74,7 @@ public sealed class UpdateArticleCommandTests : AppFixture
     public async Task Unknown_slug_is_not_found_before_ownership_is_checked()
     {
         var someone = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<NotFoundException>(() =>
+        var error = await Assert.ThrowsAsync<NotFoundException>(() =>
             App.SendAsync(new UpdateArticleCommand("no-such-slug") { Body = "x" }, someone.Id)
         );
         Assert.That(error!.Key, Is.EqualTo("article"));
@@ -87,7 +87,7 @@ public sealed class UpdateArticleCommandTests : AppFixture
         var other = await App.RegisterAsync();
         var created = await App.CreateArticleAsync(author);
 
-        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+        var error = await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
             App.SendAsync(new UpdateArticleCommand(created.Slug) { Body = "hijack" }, other.Id)
         );
 
@@ -102,7 +102,7 @@ public sealed class UpdateArticleCommandTests : AppFixture
         var author = await App.RegisterAsync();
         var created = await App.CreateArticleAsync(author, null, "keep");
 
-        var error = Assert.ThrowsAsync<ValidationException>(() =>
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
             App.SendAsync(
                 new UpdateArticleCommand(created.Slug) { TagList = new Optional<IReadOnlyList<string?>?>(null), Title = "" },
                 author.Id

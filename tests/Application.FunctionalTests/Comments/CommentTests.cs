@@ -33,15 +33,19 @@ public sealed class AddCommentCommandTests : AppFixture
     {
         var author = await App.RegisterAsync();
         var article = await App.CreateArticleAsync(author);
-        Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new AddCommentCommand(article.Slug, "  "), author.Id));
-        Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new AddCommentCommand(article.Slug, new string('x', 8193)), author.Id));
+        await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new AddCommentCommand(article.Slug, "  "), author.Id));
+        await Assert.ThrowsAsync<ValidationException>(() =>
+            App.SendAsync(new AddCommentCommand(article.Slug, new string('x', 8193)), author.Id)
+        );
     }
 
     [Test]
     public async Task Unknown_article_is_not_found()
     {
         var author = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new AddCommentCommand("no-such-slug", "hi"), author.Id));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new AddCommentCommand("no-such-slug", "hi"), author.Id)
+        );
         Assert.That(error!.Key, Is.EqualTo("article"));
     }
 }
@@ -67,8 +71,8 @@ public sealed class GetCommentsQueryTests : AppFixture
     }
 
     [Test]
-    public void Unknown_article_is_not_found() =>
-        Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetCommentsQuery("no-such-slug")));
+    public async Task Unknown_article_is_not_found() =>
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetCommentsQuery("no-such-slug")));
 }
 
 public sealed class DeleteCommentCommandTests : AppFixture
@@ -93,7 +97,7 @@ public sealed class DeleteCommentCommandTests : AppFixture
         var article = await App.CreateArticleAsync(author);
         var comment = await App.SendAsync(new AddCommentCommand(article.Slug, "stay"), author.Id);
 
-        var error = Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+        var error = await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
             App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), other.Id)
         );
 
@@ -109,10 +113,10 @@ public sealed class DeleteCommentCommandTests : AppFixture
         var other = await App.CreateArticleAsync(author);
         var comment = await App.SendAsync(new AddCommentCommand(other.Slug, "elsewhere"), author.Id);
 
-        var noArticle = Assert.ThrowsAsync<NotFoundException>(() =>
+        var noArticle = await Assert.ThrowsAsync<NotFoundException>(() =>
             App.SendAsync(new DeleteCommentCommand("no-such-slug", comment.Id), author.Id)
         );
-        var wrongArticle = Assert.ThrowsAsync<NotFoundException>(() =>
+        var wrongArticle = await Assert.ThrowsAsync<NotFoundException>(() =>
             App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), author.Id)
         );
 

@@ -48,7 +48,7 @@ public sealed class FavoriteArticleCommandTests : AppFixture
     public async Task Unknown_article_is_not_found()
     {
         var fan = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new FavoriteArticleCommand("no-such-slug"), fan.Id));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new FavoriteArticleCommand("no-such-slug"), fan.Id));
         Assert.That(error!.Key, Is.EqualTo("article"));
     }
 }
@@ -75,6 +75,6 @@ public sealed class UnfavoriteArticleCommandTests : AppFixture
     public async Task Unknown_article_is_not_found()
     {
         var fan = await App.RegisterAsync();
-        Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new UnfavoriteArticleCommand("no-such-slug"), fan.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new UnfavoriteArticleCommand("no-such-slug"), fan.Id));
     }
 }

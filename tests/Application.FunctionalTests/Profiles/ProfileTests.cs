@@ -28,9 +28,9 @@ public sealed class GetProfileQueryTests : AppFixture
     }
 
     [Test]
-    public void Unknown_username_is_not_found()
+    public async Task Unknown_username_is_not_found()
     {
-        var error = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetProfileQuery("nobody_here")));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetProfileQuery("nobody_here")));
         Assert.That(error!.Key, Is.EqualTo("profile"));
     }
 }
@@ -55,7 +55,7 @@ public sealed class FollowUserCommandTests : AppFixture
     public async Task Following_yourself_is_a_domain_error_and_stores_nothing()
     {
         var me = await App.RegisterAsync();
-        var error = Assert.ThrowsAsync<DomainException>(() => App.SendAsync(new FollowUserCommand(me.Username), me.Id));
+        var error = await Assert.ThrowsAsync<DomainException>(() => App.SendAsync(new FollowUserCommand(me.Username), me.Id));
         Assert.That(error!.Key, Is.EqualTo("profile"));
         Assert.That(await App.QueryAsync(db => db.Set<Follow>().CountAsync(f => f.FollowerId == me.Id)), Is.Zero);
     }
@@ -64,9 +64,9 @@ public sealed class FollowUserCommandTests : AppFixture
     public async Task Unknown_user_is_not_found_and_anonymous_is_refused()
     {
         var me = await App.RegisterAsync();
-        var notFound = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new FollowUserCommand("nobody_here"), me.Id));
+        var notFound = await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new FollowUserCommand("nobody_here"), me.Id));
         Assert.That(notFound!.Key, Is.EqualTo("profile"));
-        Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new FollowUserCommand(me.Username)));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new FollowUserCommand(me.Username)));
     }
 }
 
@@ -90,6 +90,6 @@ public sealed class UnfollowUserCommandTests : AppFixture
     public async Task Unknown_user_is_not_found()
     {
         var me = await App.RegisterAsync();
-        Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new UnfollowUserCommand("nobody_here"), me.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new UnfollowUserCommand("nobody_here"), me.Id));
     }
 }

@@ -23,9 +23,9 @@ public sealed class GetCurrentUserTests : AccountFixture
     }
 
     [Test]
-    public void An_anonymous_caller_is_refused_with_token_is_missing()
+    public async Task An_anonymous_caller_is_refused_with_token_is_missing()
     {
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new GetCurrentUserQuery()));
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new GetCurrentUserQuery()));
 
         Assert.Multiple(() =>
         {
@@ -35,9 +35,11 @@ public sealed class GetCurrentUserTests : AccountFixture
     }
 
     [Test]
-    public void A_caller_whose_account_does_not_exist_is_unauthenticated()
+    public async Task A_caller_whose_account_does_not_exist_is_unauthenticated()
     {
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new GetCurrentUserQuery(), asUser: Guid.NewGuid()));
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new GetCurrentUserQuery(), asUser: Guid.NewGuid())
+        );
 
         Assert.That(ex!.Key, Is.EqualTo("token"));
     }

@@ -39,7 +39,7 @@ public sealed class LoginUserTests : AccountFixture
     {
         var (_, registered) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
             App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
         );
 
@@ -51,9 +51,9 @@ public sealed class LoginUserTests : AccountFixture
     }
 
     [Test]
-    public void An_unknown_email_is_the_same_invalid_credentials()
+    public async Task An_unknown_email_is_the_same_invalid_credentials()
     {
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
             App.SendAsync(new LoginUserCommand($"{Guid.NewGuid():N}@example.com", Password))
         );
 
@@ -65,9 +65,9 @@ public sealed class LoginUserTests : AccountFixture
     }
 
     [Test]
-    public void Blank_fields_are_a_validation_error()
+    public async Task Blank_fields_are_a_validation_error()
     {
-        var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new LoginUserCommand(string.Empty, null)));
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new LoginUserCommand(string.Empty, null)));
 
         Assert.That(
             ex!.Errors,
@@ -81,15 +81,15 @@ public sealed class LoginUserTests : AccountFixture
         var (_, registered) = await RegisterAsync();
         for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
                 App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
             );
         }
 
-        var locking = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+        var locking = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
             App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
         );
-        var whileLocked = Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+        var whileLocked = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
             App.SendAsync(new LoginUserCommand(registered.Email, Password))
         );
 
@@ -108,7 +108,7 @@ public sealed class LoginUserTests : AccountFixture
         var (_, registered) = await RegisterAsync();
         for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
                 App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
             );
         }
@@ -116,7 +116,7 @@ public sealed class LoginUserTests : AccountFixture
         await App.SendAsync(new LoginUserCommand(registered.Email, Password));
         for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
                 App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
             );
         }
@@ -132,7 +132,9 @@ public sealed class LoginUserTests : AccountFixture
         var (_, other) = await RegisterAsync();
         for (var attempt = 0; attempt < MaxFailedAttempts; attempt++)
         {
-            Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(locked.Email, "wrong-password")));
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+                App.SendAsync(new LoginUserCommand(locked.Email, "wrong-password"))
+            );
         }
 
         var dto = await App.SendAsync(new LoginUserCommand(other.Email, Password));

@@ -61,7 +61,7 @@ public sealed class RegisterUserTests : AccountFixture
         var (_, first) = await RegisterAsync();
         var before = await CountsAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
             App.SendAsync(new RegisterUserCommand(first.Username.ToUpperInvariant(), $"{Guid.NewGuid():N}@example.com", Password))
         );
 
@@ -75,7 +75,7 @@ public sealed class RegisterUserTests : AccountFixture
         var (_, first) = await RegisterAsync();
         var before = await CountsAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
             App.SendAsync(new RegisterUserCommand(UniqueName(), first.Email.ToUpperInvariant(), Password))
         );
 
@@ -88,7 +88,9 @@ public sealed class RegisterUserTests : AccountFixture
     {
         var (_, first) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() => App.SendAsync(new RegisterUserCommand(first.Username, first.Email, Password)));
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
+            App.SendAsync(new RegisterUserCommand(first.Username, first.Email, Password))
+        );
 
         Assert.That(ex!.Errors.Keys, Is.EquivalentTo(new[] { "username", "email" }));
     }
@@ -98,7 +100,7 @@ public sealed class RegisterUserTests : AccountFixture
     {
         var before = await CountsAsync();
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new RegisterUserCommand(string.Empty, null, " ")));
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new RegisterUserCommand(string.Empty, null, " ")));
 
         Assert.That(
             ex!.Errors,
@@ -119,7 +121,7 @@ public sealed class RegisterUserTests : AccountFixture
     {
         var before = await CountsAsync();
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
             App.SendAsync(new RegisterUserCommand(UniqueName(), $"{Guid.NewGuid():N}@example.com", "short"))
         );
 

@@ -130,7 +130,7 @@ public sealed class UpdateUserTests : AccountFixture
         var (id, registered) = await RegisterAsync();
         var (_, other) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
             App.SendAsync(new UpdateUserCommand { Username = other.Username.ToUpperInvariant(), Bio = "not applied" }, id)
         );
 
@@ -149,7 +149,7 @@ public sealed class UpdateUserTests : AccountFixture
         var (id, registered) = await RegisterAsync();
         var (_, other) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
             App.SendAsync(new UpdateUserCommand { Email = other.Email.ToUpperInvariant(), Bio = "not applied" }, id)
         );
 
@@ -190,7 +190,7 @@ public sealed class UpdateUserTests : AccountFixture
             Assert.That(dto.Email, Is.EqualTo(newEmail));
             Assert.That(login.Username, Is.EqualTo(registered.Username));
         });
-        Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, Password)));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, Password)));
     }
 
     [Test]
@@ -202,7 +202,9 @@ public sealed class UpdateUserTests : AccountFixture
 
         var login = await App.SendAsync(new LoginUserCommand(registered.Email, "new-password-456"));
         Assert.That(login.Username, Is.EqualTo(registered.Username));
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new LoginUserCommand(registered.Email, Password)));
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new LoginUserCommand(registered.Email, Password))
+        );
         Assert.That(ex!.Reason, Is.EqualTo("invalid"));
     }
 
@@ -219,7 +221,7 @@ public sealed class UpdateUserTests : AccountFixture
             _ => new UpdateUserCommand { Password = new Optional<string?>(null), Bio = "not applied" },
         };
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(command, id));
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(command, id));
 
         Assert.That(ex!.Errors, Is.EquivalentTo(new Dictionary<string, string[]> { [field] = ["can't be blank"] }));
         var stored = await StoredUserAsync(id);
@@ -236,16 +238,18 @@ public sealed class UpdateUserTests : AccountFixture
     {
         var (id, registered) = await RegisterAsync();
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new UpdateUserCommand { Password = "short" }, id));
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new UpdateUserCommand { Password = "short" }, id));
 
         Assert.That(ex!.Errors.Keys, Is.EqualTo(new[] { "password" }));
         Assert.That((await App.SendAsync(new LoginUserCommand(registered.Email, Password))).Username, Is.EqualTo(registered.Username));
     }
 
     [Test]
-    public void An_anonymous_caller_is_refused_before_validation()
+    public async Task An_anonymous_caller_is_refused_before_validation()
     {
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => App.SendAsync(new UpdateUserCommand { Email = string.Empty }));
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            App.SendAsync(new UpdateUserCommand { Email = string.Empty })
+        );
 
         Assert.That(ex!.Key, Is.EqualTo("token"));
     }

@@ -100,23 +100,23 @@ public sealed class PipelineRegistrationTests
     }
 
     [Test]
-    public void Authorization_runs_before_validation_through_the_mediator()
+    public async Task Authorization_runs_before_validation_through_the_mediator()
     {
         using var scope = _provider.CreateScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
         // Invalid and anonymous: the caller must learn it is unauthenticated (401), not that its input is invalid (422).
-        Assert.ThrowsAsync<AuthenticationFailedException>(() => mediator.Send(new UpdateUserCommand { Email = string.Empty }));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => mediator.Send(new UpdateUserCommand { Email = string.Empty }));
     }
 
     [Test]
-    public void Validation_runs_before_the_handler_through_the_mediator()
+    public async Task Validation_runs_before_the_handler_through_the_mediator()
     {
         using var scope = _provider.CreateScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
         // The mocked DbContext would fail if the handler ran; the validator must stop the request first.
-        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
             mediator.Send(new RegisterUserCommand(string.Empty, "jake@example.com", "password123"))
         );
 

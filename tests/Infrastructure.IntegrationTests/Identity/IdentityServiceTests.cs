@@ -32,7 +32,7 @@ public sealed class IdentityServiceTests
         var email = $"{Guid.NewGuid():N}@example.com";
         Assert.That(await WithIdentityAsync(i => i.CreateUserAsync(Guid.NewGuid(), email, "password123")), Is.Empty);
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
             WithIdentityAsync(i => i.CreateUserAsync(Guid.NewGuid(), email.ToUpperInvariant(), "password123"))
         );
 
@@ -47,7 +47,7 @@ public sealed class IdentityServiceTests
         await WithIdentityAsync(i => i.CreateUserAsync(Guid.NewGuid(), taken, "password123"));
         await WithIdentityAsync(i => i.CreateUserAsync(mine, $"{mine:N}@example.com", "password123"));
 
-        Assert.ThrowsAsync<ConflictException>(() => WithIdentityAsync(i => i.UpdateCredentialsAsync(mine, taken, null)));
+        await Assert.ThrowsAsync<ConflictException>(() => WithIdentityAsync(i => i.UpdateCredentialsAsync(mine, taken, null)));
 
         Assert.That(await WithIdentityAsync(i => i.GetEmailAsync(mine, CancellationToken.None)), Is.EqualTo($"{mine:N}@example.com"));
     }

@@ -255,7 +255,7 @@ public sealed class JobStateTransitionTests
         await using var env = new JobTestEnvironment();
         var node = await env.StartNodeAsync(serverEnabled: false);
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => node.EnqueueAsync(new NotAJob()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => node.EnqueueAsync(new NotAJob()));
     }
 
     public sealed record NotAJob : MediatR.IRequest;

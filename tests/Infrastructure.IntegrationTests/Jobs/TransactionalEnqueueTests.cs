@@ -28,7 +28,7 @@ public sealed class TransactionalEnqueueTests
         {
             var db = sp.GetRequiredService<IApplicationDbContext>();
             var client = sp.GetRequiredService<IBackgroundJobClient>();
-            Assert.ThrowsAsync<InvalidOperationException>(() =>
+            await Assert.ThrowsAsync<InvalidOperationException>(() =>
                 db.InTransactionAsync<int>(
                     async ct =>
                     {

@@ -41,6 +41,6 @@ public sealed class UniqueConstraintTests
 
         db.Set<User>().Add(User.Register(second, "SAME_name"));
 
-        Assert.ThrowsAsync<UniqueConstraintViolationException>(() => db.SaveChangesAsync());
+        await Assert.ThrowsAsync<UniqueConstraintViolationException>(() => db.SaveChangesAsync());
     }
 }

@@ -145,18 +145,14 @@ public sealed class EmailHost : IDisposable
 
     /// <summary>RFC 2047 words (<c>=?utf-8?B?...?=</c> / <c>=?utf-8?Q?...?=</c>), which System.Net.Mail may use for the subject.</summary>
     private static string DecodeEncodedWords(string value) =>
-        Regex.Replace(
-            value.Replace("?= =?", "?==?", StringComparison.Ordinal),
-            @"=\?([^?]+)\?([BbQq])\?([^?]*)\?=",
-            m =>
+        Regex.Replace(value.Replace("?= =?", "?==?", StringComparison.Ordinal), @"=\?([^?]+)\?([BbQq])\?([^?]*)\?=", m =>
+        {
+            var charset = Encoding.GetEncoding(m.Groups[1].Value);
+            if (m.Groups[2].Value is "B" or "b")
             {
-                var charset = Encoding.GetEncoding(m.Groups[1].Value);
-                if (m.Groups[2].Value is "B" or "b")
-                {
-                    return charset.GetString(Convert.FromBase64String(m.Groups[3].Value));
-                }
-
-                return DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '));
+                return charset.GetString(Convert.FromBase64String(m.Groups[3].Value));
             }
-        );
+
+            return DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '));
+        });
 }

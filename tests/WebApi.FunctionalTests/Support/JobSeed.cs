@@ -74,81 +74,53 @@ public static class JobSeed
         Job("enqueued", JobState.Enqueued);
         Job("enqueued-2", JobState.Enqueued, "email");
         Job("scheduled", JobState.Scheduled, configure: j => j.RunAt = now.AddHours(2));
-        Job(
-            "retry",
-            JobState.Scheduled,
-            configure: j =>
-            {
-                j.RunAt = now.AddMinutes(3);
-                j.RetryCount = 2;
-                j.Attempt = 3;
-                j.LastExceptionType = "System.TimeoutException";
-                j.LastExceptionMessage = "The SMTP server did not answer";
-            }
-        );
-        Job(
-            "processing",
-            JobState.Processing,
-            configure: j =>
-            {
-                j.StartedAt = now;
-                j.LeaseOwner = "web-1:seed";
-                j.LeaseExpiresAt = now.AddMinutes(5);
-                j.LatencyMs = 12;
-                j.Attempt = 1;
-            }
-        );
-        Job(
-            "succeeded",
-            JobState.Succeeded,
-            configure: j =>
-            {
-                j.FinishedAt = now;
-                j.LatencyMs = 8;
-                j.DurationMs = 250;
-                j.Attempt = 1;
-            }
-        );
-        Job(
-            "failed",
-            JobState.Failed,
-            configure: j =>
-            {
-                j.LastExceptionType = "System.InvalidOperationException";
-                j.LastExceptionMessage = "Mailbox unavailable";
-                j.Attempt = 11;
-                j.RetryCount = 10;
-            }
-        );
-        Job(
-            "failed-2",
-            JobState.Failed,
-            configure: j =>
-            {
-                j.LastExceptionType = "System.IO.IOException";
-                j.LastExceptionMessage = "Disk full";
-            }
-        );
-        Job(
-            "failed-3",
-            JobState.Failed,
-            configure: j =>
-            {
-                j.LastExceptionType = "System.IO.IOException";
-                j.LastExceptionMessage = "Disk still full";
-            }
-        );
+        Job("retry", JobState.Scheduled, configure: j =>
+        {
+            j.RunAt = now.AddMinutes(3);
+            j.RetryCount = 2;
+            j.Attempt = 3;
+            j.LastExceptionType = "System.TimeoutException";
+            j.LastExceptionMessage = "The SMTP server did not answer";
+        });
+        Job("processing", JobState.Processing, configure: j =>
+        {
+            j.StartedAt = now;
+            j.LeaseOwner = "web-1:seed";
+            j.LeaseExpiresAt = now.AddMinutes(5);
+            j.LatencyMs = 12;
+            j.Attempt = 1;
+        });
+        Job("succeeded", JobState.Succeeded, configure: j =>
+        {
+            j.FinishedAt = now;
+            j.LatencyMs = 8;
+            j.DurationMs = 250;
+            j.Attempt = 1;
+        });
+        Job("failed", JobState.Failed, configure: j =>
+        {
+            j.LastExceptionType = "System.InvalidOperationException";
+            j.LastExceptionMessage = "Mailbox unavailable";
+            j.Attempt = 11;
+            j.RetryCount = 10;
+        });
+        Job("failed-2", JobState.Failed, configure: j =>
+        {
+            j.LastExceptionType = "System.IO.IOException";
+            j.LastExceptionMessage = "Disk full";
+        });
+        Job("failed-3", JobState.Failed, configure: j =>
+        {
+            j.LastExceptionType = "System.IO.IOException";
+            j.LastExceptionMessage = "Disk still full";
+        });
         Job("deleted", JobState.Deleted, configure: j => j.StateReason = "Deleted manually");
         var parent = ids["succeeded"];
-        Job(
-            "awaiting",
-            JobState.Awaiting,
-            configure: j =>
-            {
-                j.ParentId = ids["processing"];
-                j.ContinuationOption = JobContinuationOptions.OnlyOnSucceededState;
-            }
-        );
+        Job("awaiting", JobState.Awaiting, configure: j =>
+        {
+            j.ParentId = ids["processing"];
+            j.ContinuationOption = JobContinuationOptions.OnlyOnSucceededState;
+        });
 
         var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
         db.JobStatistics.AddRange(

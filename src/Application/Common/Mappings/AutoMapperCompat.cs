@@ -12,8 +12,10 @@ namespace CleanApp.Application.Common.Mappings;
 /// </summary>
 internal static class AutoMapperCompat
 {
-    private static readonly FieldInfo SourceExtensionMethods =
-        typeof(Profile).GetField("_sourceExtensionMethods", BindingFlags.Instance | BindingFlags.NonPublic)
+    private static readonly FieldInfo SourceExtensionMethods = typeof(Profile).GetField(
+        "_sourceExtensionMethods",
+        BindingFlags.Instance | BindingFlags.NonPublic
+    )
         ?? throw new InvalidOperationException(
             "AutoMapper.Profile._sourceExtensionMethods not found: the AutoMapper 8 workaround no longer applies."
         );

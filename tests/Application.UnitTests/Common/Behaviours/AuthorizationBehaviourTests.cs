@@ -36,9 +36,9 @@ public sealed class AuthorizationBehaviourTests
     }
 
     [Test]
-    public void An_anonymous_caller_is_refused_with_token_is_missing()
+    public async Task An_anonymous_caller_is_refused_with_token_is_missing()
     {
-        var ex = Assert.ThrowsAsync<AuthenticationFailedException>(() => Run(new AuthenticatedRequest()));
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() => Run(new AuthenticatedRequest()));
 
         Assert.Multiple(() =>
         {
@@ -58,12 +58,12 @@ public sealed class AuthorizationBehaviourTests
     }
 
     [Test]
-    public void A_caller_in_none_of_the_roles_is_forbidden()
+    public async Task A_caller_in_none_of_the_roles_is_forbidden()
     {
         SignIn();
         _identity.Setup(i => i.IsInRoleAsync(_userId, It.IsAny<string>())).ReturnsAsync(false);
 
-        Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new RoleRequest()));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new RoleRequest()));
 
         Assert.That(_handlerRan, Is.False);
         _identity.Verify(i => i.IsInRoleAsync(_userId, "Admin"), Times.Once);
@@ -81,20 +81,20 @@ public sealed class AuthorizationBehaviourTests
     }
 
     [Test]
-    public void An_anonymous_caller_is_refused_before_any_role_is_looked_up()
+    public async Task An_anonymous_caller_is_refused_before_any_role_is_looked_up()
     {
-        Assert.ThrowsAsync<AuthenticationFailedException>(() => Run(new RoleRequest()));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => Run(new RoleRequest()));
 
         _identity.VerifyNoOtherCalls();
     }
 
     [Test]
-    public void A_policy_refusal_is_forbidden()
+    public async Task A_policy_refusal_is_forbidden()
     {
         SignIn();
         _identity.Setup(i => i.AuthorizeAsync(_userId, "CanPurge")).ReturnsAsync(false);
 
-        var ex = Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new PolicyRequest()));
+        var ex = await Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new PolicyRequest()));
 
         Assert.Multiple(() =>
         {
@@ -113,13 +113,13 @@ public sealed class AuthorizationBehaviourTests
     }
 
     [Test]
-    public void Both_role_and_policy_must_hold()
+    public async Task Both_role_and_policy_must_hold()
     {
         SignIn();
         _identity.Setup(i => i.IsInRoleAsync(_userId, "Admin")).ReturnsAsync(true);
         _identity.Setup(i => i.AuthorizeAsync(_userId, "CanPurge")).ReturnsAsync(false);
 
-        Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new RoleAndPolicyRequest()));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new RoleAndPolicyRequest()));
         Assert.That(_handlerRan, Is.False);
     }
 
@@ -129,14 +129,10 @@ public sealed class AuthorizationBehaviourTests
         where TRequest : IRequest<string>
     {
         var behaviour = new AuthorizationBehaviour<TRequest, string>(_currentUser.Object, _identity.Object);
-        return behaviour.Handle(
-            request,
-            CancellationToken.None,
-            () =>
-            {
-                _handlerRan = true;
-                return Task.FromResult("handled");
-            }
-        );
+        return behaviour.Handle(request, CancellationToken.None, () =>
+        {
+            _handlerRan = true;
+            return Task.FromResult("handled");
+        });
     }
 }

@@ -36,13 +36,13 @@ public sealed class UnhandledExceptionBehaviourTests
     }
 
     [Test]
-    public void An_unexpected_exception_is_logged_as_an_error_and_rethrown_unchanged()
+    public async Task An_unexpected_exception_is_logged_as_an_error_and_rethrown_unchanged()
     {
         var logger = new RecordingLogger<PlainRequest>();
         var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger);
         var boom = new InvalidOperationException("boom");
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw boom)
         );
 
@@ -58,12 +58,12 @@ public sealed class UnhandledExceptionBehaviourTests
     }
 
     [Test]
-    public void The_log_line_names_the_request_but_never_its_content()
+    public async Task The_log_line_names_the_request_but_never_its_content()
     {
         var logger = new RecordingLogger<PlainRequest>();
         var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger);
 
-        Assert.ThrowsAsync<InvalidOperationException>(() =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
             behaviour.Handle(new PlainRequest("secret-password"), CancellationToken.None, () => throw new InvalidOperationException("boom"))
         );
 
@@ -71,12 +71,12 @@ public sealed class UnhandledExceptionBehaviourTests
     }
 
     [TestCaseSource(nameof(ExpectedOutcomes))]
-    public void An_expected_outcome_is_rethrown_without_being_logged(Exception expected)
+    public async Task An_expected_outcome_is_rethrown_without_being_logged(Exception expected)
     {
         var logger = new RecordingLogger<PlainRequest>();
         var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger);
 
-        var thrown = Assert.CatchAsync(() => behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw expected));
+        var thrown = await Assert.CatchAsync(() => behaviour.Handle(new PlainRequest("x"), CancellationToken.None, () => throw expected));
 
         Assert.Multiple(() =>
         {

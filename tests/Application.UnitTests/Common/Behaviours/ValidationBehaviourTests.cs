@@ -28,22 +28,16 @@ public sealed class ValidationBehaviourTests
     }
 
     [Test]
-    public void An_invalid_request_throws_before_the_handler_runs()
+    public async Task An_invalid_request_throws_before_the_handler_runs()
     {
         var behaviour = new ValidationBehaviour<PlainRequest, string>([new NameRequired()]);
         var handlerRan = false;
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() =>
-            behaviour.Handle(
-                new PlainRequest(null),
-                CancellationToken.None,
-                () =>
-                {
-                    handlerRan = true;
-                    return Task.FromResult("handled");
-                }
-            )
-        );
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => behaviour.Handle(new PlainRequest(null), CancellationToken.None, () =>
+            {
+                handlerRan = true;
+                return Task.FromResult("handled");
+            }));
 
         Assert.Multiple(() =>
         {
@@ -53,11 +47,11 @@ public sealed class ValidationBehaviourTests
     }
 
     [Test]
-    public void Failures_of_every_validator_are_collected_per_field()
+    public async Task Failures_of_every_validator_are_collected_per_field()
     {
         var behaviour = new ValidationBehaviour<PlainRequest, string>([new NameRequired(), new NameLong()]);
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
             behaviour.Handle(new PlainRequest(string.Empty), CancellationToken.None, () => Task.FromResult("handled"))
         );
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using AutoMapper.Internal;
 using CleanApp.Application.Common.Mappings;
 
 namespace CleanApp.Application.UnitTests.Common.Mappings;
@@ -16,7 +17,7 @@ public sealed class MappingSafetyTests
     public void No_mapped_source_type_is_self_referential()
     {
         var configuration = MappingConfiguration.Create();
-        var sources = configuration.GetAllTypeMaps().Select(m => m.SourceType).Distinct().ToList();
+        var sources = configuration.Internal().GetAllTypeMaps().Select(m => m.SourceType).Distinct().ToList();
 
         Assert.That(sources, Is.Not.Empty);
         foreach (var source in sources)

@@ -15,8 +15,7 @@ public sealed class DeleteArticleCommandHandler(IApplicationDbContext db, ICurre
 {
     public async Task<Unit> Handle(DeleteArticleCommand request, CancellationToken cancellationToken)
     {
-        var article =
-            await db.Articles.SingleOrDefaultAsync(a => a.Slug == request.Slug, cancellationToken)
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Slug == request.Slug, cancellationToken)
             ?? throw new NotFoundException("article");
         if (!article.IsAuthoredBy(currentUser.Id!.Value))
         {

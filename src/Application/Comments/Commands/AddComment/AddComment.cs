@@ -25,10 +25,10 @@ public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentU
 
         var id = comment.Id;
         return await db
-                .Comments.AsNoTracking()
-                .Where(c => c.Id == id)
-                .Select(CommentQueries.ToDto(db, authorId))
-                .SingleOrDefaultAsync(cancellationToken)
+            .Comments.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(CommentQueries.ToDto(db, authorId))
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("comment");
     }
 }

@@ -17,8 +17,7 @@ public sealed class DeleteCommentCommandHandler(IApplicationDbContext db, ICurre
     public async Task<Unit> Handle(DeleteCommentCommand request, CancellationToken cancellationToken)
     {
         var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
-        var comment =
-            await db.Comments.SingleOrDefaultAsync(c => c.Id == request.CommentId && c.ArticleId == articleId, cancellationToken)
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == request.CommentId && c.ArticleId == articleId, cancellationToken)
             ?? throw new NotFoundException("comment");
         if (!comment.IsAuthoredBy(currentUser.Id!.Value))
         {

@@ -27,8 +27,7 @@ public sealed class LoginUserCommandHandler(IApplicationDbContext db, IIdentityS
         }
 
         var userId = outcome.UserId!.Value;
-        var user =
-            await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw AuthenticationFailedException.InvalidCredentials();
         var email = await identity.GetEmailAsync(userId, cancellationToken) ?? request.Email!;
         return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(userId) };

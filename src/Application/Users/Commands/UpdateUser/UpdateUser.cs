@@ -39,8 +39,7 @@ public sealed class UpdateUserCommandHandler(
     public async Task<UserDto> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var user =
-            await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new AuthenticationFailedException("token", "is invalid");
 
         var conflicts = new Dictionary<string, string[]>(StringComparer.Ordinal);

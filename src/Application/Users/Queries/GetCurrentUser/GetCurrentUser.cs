@@ -21,11 +21,10 @@ public sealed class GetCurrentUserQueryHandler(
     public async Task<UserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var user =
-            await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new AuthenticationFailedException("token", "is invalid");
-        var email =
-            await identity.GetEmailAsync(userId, cancellationToken) ?? throw new AuthenticationFailedException("token", "is invalid");
+        var email = await identity.GetEmailAsync(userId, cancellationToken)
+            ?? throw new AuthenticationFailedException("token", "is invalid");
         return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(userId) };
     }
 }
