@@ -78,11 +78,19 @@ public static class JobsServiceCollectionExtensions
         ));
         services.AddSingleton<IRecurringJobManager>(sp => sp.GetRequiredService<RecurringJobManager>());
         services.AddSingleton<IRecurringJobManagerV2>(sp => sp.GetRequiredService<RecurringJobManager>());
-        // Process-wide settings, the same for every host: Hangfire 1.8's recommended serialization.
-        services.AddHangfire(c =>
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
+        services.AddHangfire(_ => { });
+        // AddHangfire's own configuration step would point the process-wide activator and log provider at this host; only
+        // process-wide settings that are the same for every host are made here (Hangfire 1.8's recommended serialization).
+        services.Replace(
+            ServiceDescriptor.Singleton<IGlobalConfiguration>(sp =>
+            {
+                HangfireLogProvider.Attach(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+                return GlobalConfiguration
+                    .Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                    .UseSimpleAssemblyNameTypeSerializer()
+                    .UseRecommendedSerializerSettings()
+                    .UseLogProvider(HangfireLogProvider.Instance);
+            })
         );
         OutboxMarker.Register();
 

@@ -57,16 +57,20 @@ public sealed class MigrationTests
     }
 
     [Test]
-    public async Task The_hand_written_claim_index_exists_with_priority_descending()
+    public async Task The_own_engine_tables_are_gone_and_the_job_outbox_exists()
     {
         using var host = new InfrastructureHost(_path);
         await host.MigrateAsync();
 
-        var indexSql = await host.WithContextAsync(db =>
-            db.Database.SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'")
+        var tables = await host.WithContextAsync(db =>
+            db.Database.SqlQueryRawStrings("SELECT name FROM sqlite_master WHERE type = 'table'")
         );
 
-        Assert.That(indexSql, Has.Exactly(1).Contains("\"Priority\" DESC"));
+        Assert.That(tables, Does.Contain("JobOutbox"));
+        Assert.That(
+            tables,
+            Has.None.AnyOf("Jobs", "JobHistory", "JobServers", "JobQueues", "RecurringJobs", "JobCounters", "JobStatistics")
+        );
     }
 }
 
