@@ -42,7 +42,7 @@ dotnet build/Seeder/bin/Release/net10.0/CleanApp.Seeder.dll --url "$app_url" --a
   --follows 1000 --favorites 5000 --comments 2000 --out "$work/data" >"$work/seed.log"
 sleep 5 # let the notification jobs the seeding enqueued finish before measuring
 
-dotnet build/FloorServer/bin/Release/net10.0/FloorServer.dll --urls "$floor_url" --Database "$work/bench.db" >"$work/floor.log" 2>&1 &
+dotnet build/FloorServer/bin/Release/net10.0/CleanApp.FloorServer.dll --urls "$floor_url" --Database "$work/bench.db" >"$work/floor.log" 2>&1 &
 floor=$!
 for _ in $(seq 1 60); do curl -sf "$floor_url/api/tags" >/dev/null && break; sleep 0.5; done
 
