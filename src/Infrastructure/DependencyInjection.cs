@@ -3,14 +3,12 @@ using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Notifications;
 using CleanApp.Infrastructure.Auditing;
-using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +17,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CleanApp.Infrastructure;
 
@@ -108,10 +105,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         AddEmail(services, configuration);
 
-        services.AddDataProtection().SetApplicationName("CleanApp");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())
-        ));
+        // The application name isolates the key ring's purpose strings: every instance must use the same one to read the others' tokens.
+        services.AddDataProtection().SetApplicationName("CleanApp").PersistKeysToDbContext<ApplicationDbContext>();
 
         return services;
     }

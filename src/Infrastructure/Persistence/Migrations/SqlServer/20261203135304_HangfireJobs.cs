@@ -223,6 +223,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "JobId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_Claim",
+                table: "Jobs",
+                columns: new[] { "State", "Queue", "Priority", "RunAt", "Id" },
+                descending: new[] { false, false, true, false, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Dashboard_State_Kind",
                 table: "Jobs",
                 columns: new[] { "State", "Kind", "StateChangedAt", "Id" });
