@@ -54,6 +54,20 @@ public sealed class JobKindRegistry
 
     private void Add(Type type, BackgroundJobAttribute attribute)
     {
+        var kind = Describe(type, attribute);
+        if (!_byName.TryAdd(attribute.Kind, kind) && _byName[attribute.Kind].CommandType != type)
+        {
+            throw new InvalidOperationException(
+                $"Job kind '{attribute.Kind}' is used by both {_byName[attribute.Kind].CommandType.FullName} and {type.FullName}."
+            );
+        }
+
+        _byType[type] = kind;
+    }
+
+    /// <summary>Checks that <paramref name="type"/> can be a job kind; throws <see cref="InvalidOperationException"/> saying why not.</summary>
+    public static JobKind Describe(Type type, BackgroundJobAttribute attribute)
+    {
         if (type.IsAbstract || !typeof(IRequest<Unit>).IsAssignableFrom(type))
         {
             throw new InvalidOperationException($"{type.FullName} has [BackgroundJob] but is not a concrete IRequest command.");
@@ -72,14 +86,6 @@ public sealed class JobKindRegistry
             );
         }
 
-        var kind = new JobKind(attribute.Kind, type, attribute);
-        if (!_byName.TryAdd(attribute.Kind, kind) && _byName[attribute.Kind].CommandType != type)
-        {
-            throw new InvalidOperationException(
-                $"Job kind '{attribute.Kind}' is used by both {_byName[attribute.Kind].CommandType.FullName} and {type.FullName}."
-            );
-        }
-
-        _byType[type] = kind;
+        return new JobKind(attribute.Kind, type, attribute);
     }
 }

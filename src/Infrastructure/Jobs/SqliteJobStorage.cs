@@ -42,16 +42,7 @@ public sealed class SqliteJobStorage : IDisposable
         {
             ReleaseWhatADeadProcessHeld(path);
             var storage = new SQLiteStorage(
-                new SQLiteDbConnectionFactory(() =>
-                    new SQLiteConnection(
-                        path,
-                        SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex,
-                        storeDateTimeAsTicks: true
-                    )
-                    {
-                        BusyTimeout = TimeSpan.FromSeconds(30),
-                    }
-                ),
+                new SQLiteDbConnectionFactory(() => Connect(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create)),
                 new SQLiteStorageOptions
                 {
                     QueuePollInterval = options.QueuePollInterval,
@@ -75,6 +66,19 @@ public sealed class SqliteJobStorage : IDisposable
         _processLock.Dispose();
     }
 
+    private static SQLiteConnection Connect(string path, SQLiteOpenFlags flags)
+    {
+        var connection = new SQLiteConnection(path, flags | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
+        {
+            BusyTimeout = TimeSpan.FromSeconds(30),
+        };
+
+        // The storage commits each write on its own; with WAL, NORMAL syncs at checkpoints instead of at every one of
+        // those commits (safe against a killed process; a power loss may drop the last ones). FULL measured 14 jobs/s.
+        connection.ExecuteScalar<string>("PRAGMA synchronous = NORMAL");
+        return connection;
+    }
+
     private static void ReleaseWhatADeadProcessHeld(string path)
     {
         if (!File.Exists(path))
@@ -82,10 +86,7 @@ public sealed class SqliteJobStorage : IDisposable
             return;
         }
 
-        using var connection = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
-        {
-            BusyTimeout = TimeSpan.FromSeconds(30),
-        };
+        using var connection = Connect(path, SQLiteOpenFlags.ReadWrite);
         var tables = connection.QueryScalars<string>("SELECT name FROM sqlite_master WHERE type = 'table'");
         if (tables.Contains("JobQueue"))
         {
