@@ -58,6 +58,12 @@ public sealed partial class JobOutboxRelay(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The sweep interval passed without a wake-up.
+            return;
+        }
+
+        if (options.Value.OutboxRelayDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Value.OutboxRelayDelay, cancellationToken);
         }
     }
 

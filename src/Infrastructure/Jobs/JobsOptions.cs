@@ -36,6 +36,12 @@ public sealed class JobsOptions
 
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After a commit wakes the relay, wait this long to collect more rows per relay pass (0: relay at once). The crash
+    /// test sets it to an hour to hold a committed job between commit and relay when it kills the process.
+    /// </summary>
+    public TimeSpan OutboxRelayDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>How long a relayer holds outbox rows it claimed; a dead relayer's rows are taken over after it.</summary>
     public TimeSpan OutboxClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 
