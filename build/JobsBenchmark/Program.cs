@@ -330,6 +330,7 @@ internal static partial class Dashboard
                 );
             }
 
+            var csrf = WebUtility.HtmlDecode(Csrf().Match(await client.GetStringAsync("/hangfire")).Groups[1].Value);
             var stats = new List<double>();
             for (var run = 0; run <= runs; run++)
             {
@@ -338,6 +339,7 @@ internal static partial class Dashboard
                 {
                     Content = new FormUrlEncodedContent([new("metrics[]", "succeeded:count"), new("metrics[]", "failed:count")]),
                 };
+                request.Headers.Add("RequestVerificationToken", csrf);
                 (await client.SendAsync(request)).EnsureSuccessStatusCode();
                 if (run > 0)
                 {
@@ -429,4 +431,7 @@ internal static partial class Dashboard
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex Csrf();
 }
