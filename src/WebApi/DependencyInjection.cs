@@ -97,7 +97,7 @@ public static class DependencyInjection
         {
             o.Cookie.Name = "CleanApp.Ops.Antiforgery";
             o.Cookie.Path = OpsAuthentication.BasePath;
-            o.FormFieldName = Dashboard.DashboardForms.TokenField;
+            o.FormFieldName = Endpoints.JobsDashboardAccount.TokenField;
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CleanApp.WebApi.Common;
+using CleanApp.WebApi.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CleanApp.WebApi;
@@ -41,6 +42,7 @@ public static class WebApplicationExtensions
         );
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         app.MapEndpointGroups();
+        app.MapOpsHangfireDashboard();
         return app;
     }
 

@@ -40,7 +40,7 @@ public sealed class CorsAndSecurityHeadersTests
     [Test]
     public async Task The_dashboard_sends_no_cors_headers()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs/login");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire/login");
         request.Headers.Add("Origin", "https://evil.example");
 
         var response = await _client.SendAsync(request);
