@@ -1,7 +1,9 @@
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Infrastructure.Persistence;
 using CleanApp.WebApi.Common;
 using CleanApp.WebApi.Dashboard;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
 namespace CleanApp.WebApi;
@@ -31,7 +33,14 @@ public static class DependencyInjection
                 (origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins)).AllowAnyHeader().AllowAnyMethod();
             }));
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Readiness reads the migration history instead of the default CanConnect: an instance whose database was never
+        // migrated (production runs `migrate` as its own step) is not ready, and a failure surfaces as an exception that
+        // the health service logs, where CanConnect would answer a bare false.
+        services
+            .AddHealthChecks()
+            .AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"], customTestQuery: async (db, ct) =>
+                (await db.Database.GetAppliedMigrationsAsync(ct)).Any()
+            );
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>

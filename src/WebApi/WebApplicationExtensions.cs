@@ -58,6 +58,10 @@ public static class WebApplicationExtensions
         await Results.Problem(statusCode: status).ExecuteAsync(http);
     }
 
+    /// <summary>
+    /// <c>{"status":"Healthy","checks":{"database":{"status":…,"description":…}}}</c>. A check that threw is described
+    /// generically: the exception text can hold paths or server names, and the health service has already logged it.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -66,7 +70,11 @@ public static class WebApplicationExtensions
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Exception is null ? e.Value.Description : "failed; details are in the logs",
+                }
             ),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
