@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using CleanApp.Application.Common.Security;
+using NetEscapades.AspNetCore.SecurityHeaders;
 using static CleanApp.WebApi.Dashboard.Html;
 
 namespace CleanApp.WebApi.Dashboard;
@@ -37,7 +37,8 @@ public static class DashboardLayout
         int statusCode = StatusCodes.Status200OK
     )
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // The request's nonce, which the dashboard's Content-Security-Policy allows (Common/SecurityHeaders.cs).
+        var nonce = context.GetNonce();
         var user = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.Name) : null;
         var html = new StringBuilder(16_384);
         html.Append(
@@ -69,10 +70,6 @@ public static class DashboardLayout
         html.Append($"<script nonce=\"{nonce}\">{CommonScript}{script}</script></body></html>");
 
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        context.Response.Headers["Referrer-Policy"] = "same-origin";
-        context.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 

@@ -88,15 +88,12 @@ public sealed class ReadinessTests
     [Test]
     public async Task Ready_is_503_when_the_database_folder_is_gone()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"ready-{Guid.NewGuid():N}");
-        using var factory = new CleanAppFactory()
-            .WithSetting("Jobs:Enabled", "false")
-            .WithSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "cleanapp.db")}");
+        using var factory = new CleanAppFactory().WithSetting("Jobs:Enabled", "false");
         using var client = factory.CreateClient();
         Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "healthy before");
 
         SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(factory.Folder, recursive: true);
 
         var response = await client.GetAsync("/health/ready");
 
