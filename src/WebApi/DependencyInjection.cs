@@ -28,7 +28,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Serilog from the <c>Serilog</c> section (ADR 0011). <c>preserveStaticLogger</c>: each host builds and disposes its
+    /// Serilog from the <c>Serilog</c> section (ADR 0016). <c>preserveStaticLogger</c>: each host builds and disposes its
     /// own logger, so hosts sharing a process (the test suites start many) never close each other's sinks through the
     /// static <c>Log</c>, which keeps only Program's start-up logger.
     /// </summary>

@@ -7,7 +7,7 @@ using Serilog.AspNetCore;
 namespace CleanApp.WebApi.Common;
 
 /// <summary>
-/// Serilog for the host (ADR 0011): the logger is built from the <c>Serilog</c> configuration section plus any sink or
+/// Serilog for the host (ADR 0016): the logger is built from the <c>Serilog</c> configuration section plus any sink or
 /// enricher registered in the container, and Serilog.AspNetCore writes one completion line per request.
 /// </summary>
 public static class RequestLogging

@@ -5,7 +5,7 @@ using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
 namespace CleanApp.WebApi.Common;
 
 /// <summary>
-/// Security headers on every response, errors included (NetEscapades.AspNetCore.SecurityHeaders; ADR 0015). Everything
+/// Security headers on every response, errors included (NetEscapades.AspNetCore.SecurityHeaders; ADR 0017). Everything
 /// that is not one of the three HTML areas (the JSON API, health, the OpenAPI document, error bodies, static assets)
 /// gets the API policy, whose CSP allows nothing at all. Each HTML area gets the smallest CSP it renders with in
 /// Chromium (tests/WebApi.FunctionalTests/Platform/PageContentSecurityPolicyBrowserTests.cs checks each page for violations).
