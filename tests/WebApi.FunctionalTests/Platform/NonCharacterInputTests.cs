@@ -163,6 +163,23 @@ public sealed class NonCharacterInputTests : ApiFixture
         }
     }
 
+    /// <summary>
+    /// The dashboard's sign-in form is not JSON, so the body reader does not see it; the same root cause (Identity
+    /// normalizes the email) must still be an unknown account, not a 500.
+    /// </summary>
+    [TestCase(0xFFFE)]
+    [TestCase(0xFFFF)]
+    public async Task The_dashboard_sign_in_form_treats_a_non_character_email_as_an_unknown_account(int codePoint)
+    {
+        var email = $"ops{char.ConvertFromUtf32(codePoint)}@example.com";
+        using var client = OpsUsers.CookieClient(Factory);
+
+        var response = await OpsUsers.SignInAsync(client, email);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Invalid email or password"));
+    }
+
     /// <summary>The code point as the inside of a JSON string: <c>\uXXXX</c> escapes (two for a surrogate pair), or the raw character.</summary>
     private static string Encode(int codePoint, bool escaped)
     {
