@@ -1,7 +1,5 @@
 using System.Reflection;
-using AutoMapper;
 using CleanApp.Application.Common.Behaviours;
-using CleanApp.Application.Common.Mappings;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +9,9 @@ namespace CleanApp.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// MediatR 5, validators and AutoMapper are wired by hand: their DI extension packages are absent from the package
-    /// source (docs/decisions/0002-pinned-package-versions.md). Handlers and validators are discovered by scanning this
-    /// assembly, so adding a use case is adding its files.
+    /// Validators and mapping profiles are registered by their libraries' own extensions; MediatR 5 is wired by hand (no
+    /// DI package of that line restores, docs/decisions/0010-mediatr-fluentvalidation-wiring.md). Everything is discovered
+    /// by scanning this assembly, so adding a use case is adding its files.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -26,7 +24,9 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
-        RegisterClosedImplementations(services, assembly, typeof(IValidator<>));
+
+        // Scoped, never singleton: a validator may query the scoped DbContext.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped);
 
         // The pipeline, outermost first (MediatR 5 runs behaviours in registration order). See docs/architecture.md.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
@@ -34,9 +34,8 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 
-        var mapperConfiguration = MappingConfiguration.Create();
-        services.AddSingleton(mapperConfiguration);
-        services.AddSingleton<IMapper>(sp => mapperConfiguration.CreateMapper(sp.GetService));
+        // Read-side projections only: handlers take IConfigurationProvider for ProjectTo, never IMapper (docs/decisions/0015).
+        services.AddAutoMapper(assembly);
 
         services.AddSingleton(TimeProvider.System);
 

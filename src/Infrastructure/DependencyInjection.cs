@@ -5,7 +5,6 @@ using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Common.Jobs.Monitoring;
 using CleanApp.Application.Notifications;
 using CleanApp.Infrastructure.Auditing;
-using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
@@ -13,7 +12,6 @@ using CleanApp.Infrastructure.Jobs.Monitoring;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +20,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CleanApp.Infrastructure;
 
@@ -107,10 +104,8 @@ public static class DependencyInjection
         services.AddScoped<IJobAdministration, JobAdministration>();
         AddEmail(services, configuration);
 
-        services.AddDataProtection().SetApplicationName("CleanApp");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())
-        ));
+        // The application name isolates the key ring's purpose strings: every instance must use the same one to read the others' tokens.
+        services.AddDataProtection().SetApplicationName("CleanApp").PersistKeysToDbContext<ApplicationDbContext>();
 
         return services;
     }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Domain.Users;
@@ -11,6 +13,7 @@ internal static class ProfileQueries
     /// <summary>One statement: the profile by username (case-insensitive) with <c>following</c> for <paramref name="callerId"/>.</summary>
     public static async Task<ProfileDto> GetByUsernameAsync(
         IApplicationDbContext db,
+        IConfigurationProvider mapping,
         string username,
         Guid? callerId,
         CancellationToken cancellationToken
@@ -20,13 +23,7 @@ internal static class ProfileQueries
         return await db
             .Users.AsNoTracking()
             .Where(u => u.NormalizedUsername == normalized)
-            .Select(u => new ProfileDto
-            {
-                Username = u.Username,
-                Bio = u.Bio,
-                Image = u.Image,
-                Following = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
-            })
+            .ProjectTo<ProfileDto>(mapping, new { callerId })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("profile");
     }

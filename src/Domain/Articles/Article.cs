@@ -11,6 +11,8 @@ public sealed class Article : BaseEntity, IAuditable
 {
     private readonly List<ArticleTag> _tags = [];
 
+    private readonly List<Favorite> _favorites = [];
+
     private Article(Guid publicId, Guid authorId, string slug, string title, string description, string body)
     {
         PublicId = publicId;
@@ -43,6 +45,12 @@ public sealed class Article : BaseEntity, IAuditable
     public User Author { get; private set; } = null!;
 
     public IReadOnlyCollection<ArticleTag> Tags => _tags.AsReadOnly();
+
+    /// <summary>
+    /// Navigation for read-side projections (<c>favorited</c>, <c>favoritesCount</c>); never loaded by commands, which add
+    /// and remove <see cref="Favorite"/> rows by their key.
+    /// </summary>
+    public IReadOnlyCollection<Favorite> Favorites => _favorites.AsReadOnly();
 
     public IEnumerable<string> TagList => _tags.Select(t => t.Name).Order(StringComparer.Ordinal);
 

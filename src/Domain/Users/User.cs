@@ -1,4 +1,5 @@
 using CleanApp.Domain.Common;
+using CleanApp.Domain.Profiles;
 
 namespace CleanApp.Domain.Users;
 
@@ -8,6 +9,8 @@ namespace CleanApp.Domain.Users;
 /// </summary>
 public sealed class User : BaseEntity, IAuditable
 {
+    private readonly List<Follow> _followers = [];
+
     private User(Guid id, string username)
     {
         Id = id;
@@ -25,6 +28,12 @@ public sealed class User : BaseEntity, IAuditable
     public string? Bio { get; private set; }
 
     public string? Image { get; private set; }
+
+    /// <summary>
+    /// Navigation for read-side projections (<c>following</c>); never loaded by commands, which add and remove
+    /// <see cref="Follow"/> rows by their key.
+    /// </summary>
+    public IReadOnlyCollection<Follow> Followers => _followers.AsReadOnly();
 
     public DateTime CreatedAt { get; set; }
 

@@ -5,9 +5,9 @@ using CleanApp.Domain.Comments;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
-using CleanApp.Infrastructure.DataProtection;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,8 @@ namespace CleanApp.Infrastructure.Persistence;
 /// </summary>
 public abstract class ApplicationDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options),
-        IApplicationDbContext
+        IApplicationDbContext,
+        IDataProtectionKeyContext
 {
     // Explicit: Identity's own Users set (credential records) keeps the plain name on the context.
     DbSet<User> IApplicationDbContext.Users => Set<User>();
@@ -37,6 +38,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
 
+    /// <summary>The key ring of ASP.NET Core Data Protection (which protects bearer tokens and cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -18,7 +18,9 @@ public static class ApiErrors
         var options = context
             .RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
             .Value.SerializerOptions;
-        return context.Response.WriteAsJsonAsync(new ErrorBody(errors), options, contentType: "application/json; charset=utf-8");
+        // A 5xx names its trace so support can find the logged exception; the body never carries the exception itself.
+        var traceId = statusCode >= 500 ? System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier : null;
+        return context.Response.WriteAsJsonAsync(new ErrorBody(errors, traceId), options, contentType: "application/json; charset=utf-8");
     }
 
     /// <summary>Error body for a status the framework produced without one (unknown route, wrong method, challenge, ...).</summary>
@@ -42,7 +44,13 @@ public static class ApiErrors
     private static string ReasonPhrases(int statusCode) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(statusCode).ToLowerInvariant();
 
-    public sealed record ErrorBody(IReadOnlyDictionary<string, string[]> Errors);
+    public sealed record ErrorBody(
+        IReadOnlyDictionary<string, string[]> Errors,
+        [property: System.Text.Json.Serialization.JsonIgnore(
+            Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
+        )]
+            string? TraceId = null
+    );
 }
 
 /// <summary>A request the WebApi itself refuses before it reaches Application (body shape, media type, size).</summary>

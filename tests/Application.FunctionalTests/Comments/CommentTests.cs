@@ -123,4 +123,21 @@ public sealed class DeleteCommentCommandTests : AppFixture
         Assert.That(noArticle!.Key, Is.EqualTo("article"));
         Assert.That(wrongArticle!.Key, Is.EqualTo("comment"));
     }
+
+    [Test]
+    public async Task Someone_else_gets_not_found_before_forbidden_for_a_comment_of_another_article()
+    {
+        var author = await App.RegisterAsync();
+        var stranger = await App.RegisterAsync();
+        var article = await App.CreateArticleAsync(author);
+        var other = await App.CreateArticleAsync(author);
+        var comment = await App.SendAsync(new AddCommentCommand(other.Slug, "elsewhere"), author.Id);
+
+        var error = await Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new DeleteCommentCommand(article.Slug, comment.Id), stranger.Id)
+        );
+
+        Assert.That(error!.Key, Is.EqualTo("comment"));
+        Assert.That(await App.QueryAsync(db => db.Set<Comment>().AnyAsync(c => c.Id == comment.Id)), Is.True);
+    }
 }

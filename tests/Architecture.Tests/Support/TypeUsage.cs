@@ -96,14 +96,45 @@ public static class TypeUsage
         }
     }
 
-    private static IEnumerable<Type> ReferencedByIl(MethodBase method, MethodBody body)
+    /// <summary>
+    /// The methods a type's IL calls, creates delegates to or takes tokens of (for expression trees), including those of
+    /// its nested compiler-generated types, each with where it was seen.
+    /// </summary>
+    public static IEnumerable<(MethodBase Method, string Where)> MethodsCalledBy(Type type)
+    {
+        foreach (var nested in type.GetNestedTypes(All))
+        {
+            foreach (var call in MethodsCalledBy(nested))
+            {
+                yield return call;
+            }
+        }
+
+        foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
+        {
+            if (method.GetMethodBody() is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var called in MembersReferencedByIl(method, body).OfType<MethodBase>())
+            {
+                yield return (called, $"{type.FullName}.{method.Name}");
+            }
+        }
+    }
+
+    private static IEnumerable<Type> ReferencedByIl(MethodBase method, MethodBody body) =>
+        MembersReferencedByIl(method, body).SelectMany(TypesOf);
+
+    private static List<MemberInfo> MembersReferencedByIl(MethodBase method, MethodBody body)
     {
         var il = body.GetILAsByteArray() ?? [];
         var module = method.Module;
         var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         var position = 0;
-        var found = new List<Type>();
+        var found = new List<MemberInfo>();
         while (position < il.Length)
         {
             short value = il[position++];
@@ -118,7 +149,11 @@ public static class TypeUsage
                 case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
                     var token = BitConverter.ToInt32(il, position);
                     position += 4;
-                    found.AddRange(Resolve(module, token, typeArguments, methodArguments));
+                    if (Resolve(module, token, typeArguments, methodArguments) is { } member)
+                    {
+                        found.Add(member);
+                    }
+
                     break;
                 case OperandType.InlineSwitch:
                     var count = BitConverter.ToInt32(il, position);
@@ -133,19 +168,21 @@ public static class TypeUsage
         return found;
     }
 
-    private static IEnumerable<Type> Resolve(Module module, int token, Type[]? typeArguments, Type[]? methodArguments)
+    private static MemberInfo? Resolve(Module module, int token, Type[]? typeArguments, Type[]? methodArguments)
     {
-        MemberInfo? member;
         try
         {
-            member = module.ResolveMember(token, typeArguments, methodArguments);
+            return module.ResolveMember(token, typeArguments, methodArguments);
         }
         catch (ArgumentException)
         {
             // A token inside a generic context that cannot be resolved without it; its declaring type is still visible elsewhere.
-            yield break;
+            return null;
         }
+    }
 
+    private static IEnumerable<Type> TypesOf(MemberInfo member)
+    {
         switch (member)
         {
             case Type type:

@@ -21,7 +21,7 @@ public sealed class MigrationTests
         await host.MigrateAsync();
 
         var tables = await host.WithContextAsync(db =>
-            db.Database.SqlQueryRawStrings("SELECT name FROM sqlite_master WHERE type = 'table'")
+            db.Database.SqlQueryRaw<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToListAsync()
         );
         Assert.That(
             tables,
@@ -48,54 +48,25 @@ public sealed class MigrationTests
         await host.MigrateAsync();
 
         var indexSql = await host.WithContextAsync(db =>
-            db.Database.SqlQueryRawStrings(
-                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Users' AND sql LIKE '%NormalizedUsername%'"
-            )
+            db.Database.SqlQueryRaw<string>(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Users' AND sql LIKE '%NormalizedUsername%'"
+                )
+                .ToListAsync()
         );
 
         Assert.That(indexSql, Has.Some.StartsWith("CREATE UNIQUE INDEX"));
     }
 
     [Test]
-    public async Task The_hand_written_claim_index_exists_with_priority_descending()
+    public async Task The_model_declared_claim_index_has_priority_descending()
     {
         using var host = new InfrastructureHost(_path);
         await host.MigrateAsync();
 
         var indexSql = await host.WithContextAsync(db =>
-            db.Database.SqlQueryRawStrings("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'")
+            db.Database.SqlQueryRaw<string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'").ToListAsync()
         );
 
         Assert.That(indexSql, Has.Exactly(1).Contains("\"Priority\" DESC"));
-    }
-}
-
-internal static class SqliteQueries
-{
-    /// <summary>EF Core 6 has no SqlQueryRaw for scalars; a plain command reads the single text column.</summary>
-    public static async Task<List<string>> SqlQueryRawStrings(
-        this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database,
-        string sql
-    )
-    {
-        var connection = database.GetDbConnection();
-        await connection.OpenAsync();
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync();
-            var values = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                values.Add(reader.GetString(0));
-            }
-
-            return values;
-        }
-        finally
-        {
-            await connection.CloseAsync();
-        }
     }
 }

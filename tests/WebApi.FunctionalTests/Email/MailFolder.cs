@@ -46,15 +46,13 @@ public sealed class EmailHost : IDisposable
     /// <summary>Waits until no job of the given kinds is pending (enqueued, scheduled, awaiting, processing) and at least <paramref name="minimumJobs"/> exist.</summary>
     public async Task WaitForJobsAsync(int minimumJobs, params string[] kinds)
     {
-        // A list, not the array: on C# 14 array.Contains binds to the span overload, which EF Core 6 cannot translate.
-        var kindList = kinds.ToList();
         var clock = Stopwatch.StartNew();
         while (true)
         {
             using (var scope = Factory.Services.CreateScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-                var jobs = await db.Jobs.AsNoTracking().Where(j => kindList.Contains(j.Kind)).Select(j => j.State).ToListAsync();
+                var jobs = await db.Jobs.AsNoTracking().Where(j => kinds.Contains(j.Kind)).Select(j => j.State).ToListAsync();
                 if (jobs.Count >= minimumJobs && jobs.TrueForAll(s => s is JobState.Succeeded or JobState.Failed or JobState.Deleted))
                 {
                     Assert.That(jobs, Has.None.EqualTo(JobState.Failed), "no email job failed");

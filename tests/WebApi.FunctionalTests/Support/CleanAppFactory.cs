@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.WebApi.FunctionalTests.Support;
 
@@ -13,6 +15,7 @@ namespace CleanApp.WebApi.FunctionalTests.Support;
 public class CleanAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public CleanAppFactory()
     {
@@ -37,6 +40,13 @@ public class CleanAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or adds services for this host (a moved clock, say); call before the first request.</summary>
+    public CleanAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -46,6 +56,8 @@ public class CleanAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

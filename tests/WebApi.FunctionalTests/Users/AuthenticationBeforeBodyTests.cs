@@ -53,8 +53,7 @@ public sealed class AuthenticationBeforeBodyTests
 
         var response = await _client.SendAsync(request);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That((await response.ReadJsonAsync())!["errors"]!["body"], Is.Not.Null);
+        await ApiAssert.ExactErrorAsync(response, HttpStatusCode.UnsupportedMediaType, "body", "must be application/json");
     }
 
     [Test]
@@ -63,8 +62,12 @@ public sealed class AuthenticationBeforeBodyTests
         var json = await _client.GetStringAsync("/swagger/v1/swagger.json");
         var document = System.Text.Json.Nodes.JsonNode.Parse(json)!;
 
-        var body = document["paths"]!["/api/users"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"];
+        var body = document["paths"]!["/api/users"]!["post"]!["requestBody"]!;
+        var schema = body["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var user = document["components"]!["schemas"]![schema.Split('/')[^1]]!["properties"]!["user"]!["$ref"]!.GetValue<string>();
+        var fields = document["components"]!["schemas"]![user.Split('/')[^1]]!["properties"]!.AsObject().Select(p => p.Key);
 
-        Assert.That(body, Is.Not.Null);
+        Assert.That((bool)body["required"]!, Is.True);
+        Assert.That(fields, Is.SupersetOf(new[] { "username", "email", "password" }));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Infrastructure.Persistence;
+using CleanApp.TestSupport;
 using CleanApp.WebApi.FunctionalTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +63,7 @@ public sealed class WelcomeEmailTests
     [Test]
     public async Task Registration_returns_while_the_email_is_still_being_sent()
     {
-        await using var smtp = new LoopbackSmtpServer();
+        await using var smtp = new LoopbackSmtpServer(holdReplies: true);
         using var factory = new CleanAppFactory()
             .WithSetting("Email:Provider", "Smtp")
             .WithSetting("Email:Smtp:Host", "127.0.0.1")

@@ -43,9 +43,19 @@ public sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecord>
 
         // Every state change rewrites the entries of each index holding State or a time column, so the job table keeps
         // few full indexes and uses filtered (partial) ones where a query looks at one state or a rare column. Filters
-        // use double-quoted identifiers, valid on SQLite and SQL Server. The claim path's (State, Queue, Priority DESC,
-        // RunAt, Id) index is created by raw SQL in the AddJobEngine migration (EF Core 6 cannot declare DESC columns);
-        // it also serves queue lengths per state.
+        // use double-quoted identifiers, valid on SQLite and SQL Server.
+        // The claim path: matches the claim's ORDER BY (priority first) and gives queue lengths per state.
+        builder
+            .HasIndex(j => new
+            {
+                j.State,
+                j.Queue,
+                j.Priority,
+                j.RunAt,
+                j.Id,
+            })
+            .IsDescending(false, false, true, false, false)
+            .HasDatabaseName("IX_Jobs_Claim");
         builder.HasIndex(j => new
         {
             j.State,

@@ -18,7 +18,7 @@ public sealed class FavoriteConfiguration : IEntityTypeConfiguration<Favorite>
         // The ?favorited=<username> filter reads by user.
         builder.HasIndex(f => new { f.UserId, f.ArticleId });
 
-        builder.HasOne<Article>().WithMany().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Article>().WithMany(a => a.Favorites).HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -17,6 +17,6 @@ public sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
 
         // Two foreign keys to one table cannot both cascade on SQL Server.
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.FollowerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<User>().WithMany().HasForeignKey(f => f.FolloweeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany(u => u.Followers).HasForeignKey(f => f.FolloweeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

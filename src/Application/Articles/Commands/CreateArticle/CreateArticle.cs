@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Models;
 using CleanApp.Application.Common.Security;
@@ -22,7 +23,7 @@ public sealed record CreateArticleCommand : IRequest<ArticleDto>
     public Optional<IReadOnlyList<string?>?> TagList { get; init; }
 }
 
-public sealed class CreateArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class CreateArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<CreateArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(CreateArticleCommand request, CancellationToken cancellationToken)
@@ -37,6 +38,6 @@ public sealed class CreateArticleCommandHandler(IApplicationDbContext db, ICurre
         );
         db.Articles.Add(article);
         await UniqueSlug.SaveAsync(db, article, cancellationToken);
-        return await ArticleQueries.GetByIdAsync(db, article.Id, authorId, cancellationToken);
+        return await ArticleQueries.GetByIdAsync(db, mapping, article.Id, authorId, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Models;
@@ -23,8 +24,12 @@ public sealed record UpdateArticleCommand(string Slug) : IRequest<ArticleDto>
     public Optional<IReadOnlyList<string?>?> TagList { get; init; }
 }
 
-public sealed class UpdateArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
-    : IRequestHandler<UpdateArticleCommand, ArticleDto>
+public sealed class UpdateArticleCommandHandler(
+    IApplicationDbContext db,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    IConfigurationProvider mapping
+) : IRequestHandler<UpdateArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(UpdateArticleCommand request, CancellationToken cancellationToken)
     {
@@ -61,6 +66,6 @@ public sealed class UpdateArticleCommandHandler(IApplicationDbContext db, ICurre
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 
         await UniqueSlug.SaveAsync(db, article, cancellationToken);
-        return await ArticleQueries.GetByIdAsync(db, article.Id, callerId, cancellationToken);
+        return await ArticleQueries.GetByIdAsync(db, mapping, article.Id, callerId, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Interfaces;
 using MediatR;
 
@@ -5,9 +6,9 @@ namespace CleanApp.Application.Articles.Queries.GetArticle;
 
 public sealed record GetArticleQuery(string Slug) : IRequest<ArticleDto>;
 
-public sealed class GetArticleQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class GetArticleQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<GetArticleQuery, ArticleDto>
 {
     public Task<ArticleDto> Handle(GetArticleQuery request, CancellationToken cancellationToken) =>
-        ArticleQueries.GetBySlugAsync(db, request.Slug, currentUser.Id, cancellationToken);
+        ArticleQueries.GetBySlugAsync(db, mapping, request.Slug, currentUser.Id, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Security;
 using MediatR;
@@ -14,12 +15,13 @@ public sealed record GetFeedQuery : IRequest<ArticlesPageDto>
     public int Offset { get; init; }
 }
 
-public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<GetFeedQuery, ArticlesPageDto>
+public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
+    : IRequestHandler<GetFeedQuery, ArticlesPageDto>
 {
     public Task<ArticlesPageDto> Handle(GetFeedQuery request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id!.Value;
         var matches = db.Articles.AsNoTracking().Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
-        return ArticleQueries.PageAsync(db, matches, callerId, request.Limit, request.Offset, cancellationToken);
+        return ArticleQueries.PageAsync(matches, mapping, callerId, request.Limit, request.Offset, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Users;
@@ -23,7 +24,7 @@ public sealed record ListArticlesQuery : IRequest<ArticlesPageDto>
     public int Offset { get; init; }
 }
 
-public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<ListArticlesQuery, ArticlesPageDto>
 {
     public Task<ArticlesPageDto> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
@@ -45,11 +46,9 @@ public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentU
         if (!string.IsNullOrEmpty(request.Favorited))
         {
             var favoritedBy = User.Normalize(request.Favorited);
-            matches = matches.Where(a =>
-                db.Favorites.Any(f => f.ArticleId == a.Id && db.Users.Any(u => u.Id == f.UserId && u.NormalizedUsername == favoritedBy))
-            );
+            matches = matches.Where(a => a.Favorites.Any(f => db.Users.Any(u => u.Id == f.UserId && u.NormalizedUsername == favoritedBy)));
         }
 
-        return ArticleQueries.PageAsync(db, matches, currentUser.Id, request.Limit, request.Offset, cancellationToken);
+        return ArticleQueries.PageAsync(matches, mapping, currentUser.Id, request.Limit, request.Offset, cancellationToken);
     }
 }

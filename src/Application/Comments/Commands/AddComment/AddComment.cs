@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
@@ -11,7 +13,7 @@ namespace CleanApp.Application.Comments.Commands.AddComment;
 [Authorize]
 public sealed record AddCommentCommand(string Slug, string? Body) : IRequest<CommentDto>;
 
-public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<AddCommentCommand, CommentDto>
 {
     public async Task<CommentDto> Handle(AddCommentCommand request, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentU
         return await db
             .Comments.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(CommentQueries.ToDto(db, authorId))
+            .ProjectTo<CommentDto>(mapping, new { callerId = authorId })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("comment");
     }

@@ -16,16 +16,22 @@ public sealed class DeleteCommentCommandHandler(IApplicationDbContext db, ICurre
 {
     public async Task<Unit> Handle(DeleteCommentCommand request, CancellationToken cancellationToken)
     {
+        var callerId = currentUser.Id!.Value;
         var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == request.CommentId && c.ArticleId == articleId, cancellationToken)
-            ?? throw new NotFoundException("comment");
-        if (!comment.IsAuthoredBy(currentUser.Id!.Value))
+        var onArticle = db.Comments.Where(c => c.Id == request.CommentId && c.ArticleId == articleId);
+
+        // Ownership is part of the DELETE, so the author's request is one statement; only a refusal looks again, to tell
+        // a missing comment (404) from someone else's (403).
+        if (await onArticle.Where(c => c.AuthorId == callerId).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            return Unit.Value;
+        }
+
+        if (await onArticle.AnyAsync(cancellationToken))
         {
             throw new ForbiddenAccessException("comment");
         }
 
-        db.Comments.Remove(comment);
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+        throw new NotFoundException("comment");
     }
 }

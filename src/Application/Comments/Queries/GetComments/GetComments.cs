@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Interfaces;
 using MediatR;
@@ -8,7 +10,7 @@ namespace CleanApp.Application.Comments.Queries.GetComments;
 /// <summary>All comments of an article, newest first; anyone may read them.</summary>
 public sealed record GetCommentsQuery(string Slug) : IRequest<IReadOnlyList<CommentDto>>;
 
-public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<GetCommentsQuery, IReadOnlyList<CommentDto>>
 {
     public async Task<IReadOnlyList<CommentDto>> Handle(GetCommentsQuery request, CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUs
             .Where(c => c.ArticleId == articleId)
             .OrderByDescending(c => c.CreatedAt)
             .ThenByDescending(c => c.Id)
-            .Select(CommentQueries.ToDto(db, currentUser.Id))
+            .ProjectTo<CommentDto>(mapping, new { callerId = currentUser.Id })
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
@@ -15,7 +16,7 @@ namespace CleanApp.Application.Favorites.Commands.FavoriteArticle;
 [Authorize]
 public sealed record FavoriteArticleCommand(string Slug) : IRequest<ArticleDto>;
 
-public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<FavoriteArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken)
@@ -38,6 +39,6 @@ public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICur
             }
         }
 
-        return await ArticleQueries.GetByIdAsync(db, articleId, userId, cancellationToken);
+        return await ArticleQueries.GetByIdAsync(db, mapping, articleId, userId, cancellationToken);
     }
 }

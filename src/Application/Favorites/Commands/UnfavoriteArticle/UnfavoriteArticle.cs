@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Security;
@@ -6,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanApp.Application.Favorites.Commands.UnfavoriteArticle;
 
-/// <summary>Idempotent: removing a favorite that does not exist changes nothing.</summary>
+/// <summary>
+/// Idempotent: removing a favorite that does not exist changes nothing. One DELETE by key, so a concurrent identical
+/// request simply deletes nothing.
+/// </summary>
 [Authorize]
 public sealed record UnfavoriteArticleCommand(string Slug) : IRequest<ArticleDto>;
 
-public sealed class UnfavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class UnfavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<UnfavoriteArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(UnfavoriteArticleCommand request, CancellationToken cancellationToken)
@@ -18,20 +22,8 @@ public sealed class UnfavoriteArticleCommandHandler(IApplicationDbContext db, IC
         var userId = currentUser.Id!.Value;
         var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
 
-        var favorite = await db.Favorites.SingleOrDefaultAsync(f => f.ArticleId == articleId && f.UserId == userId, cancellationToken);
-        if (favorite is not null)
-        {
-            db.Favorites.Remove(favorite);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A concurrent identical request removed it first: the outcome is the same.
-            }
-        }
+        await db.Favorites.Where(f => f.ArticleId == articleId && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
-        return await ArticleQueries.GetByIdAsync(db, articleId, userId, cancellationToken);
+        return await ArticleQueries.GetByIdAsync(db, mapping, articleId, userId, cancellationToken);
     }
 }

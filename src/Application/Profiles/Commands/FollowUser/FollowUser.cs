@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Security;
@@ -11,7 +12,7 @@ namespace CleanApp.Application.Profiles.Commands.FollowUser;
 [Authorize]
 public sealed record FollowUserCommand(string Username) : IRequest<ProfileDto>;
 
-public sealed class FollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class FollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<FollowUserCommand, ProfileDto>
 {
     public async Task<ProfileDto> Handle(FollowUserCommand request, CancellationToken cancellationToken)
@@ -34,6 +35,6 @@ public sealed class FollowUserCommandHandler(IApplicationDbContext db, ICurrentU
             }
         }
 
-        return await ProfileQueries.GetByUsernameAsync(db, request.Username, followerId, cancellationToken);
+        return await ProfileQueries.GetByUsernameAsync(db, mapping, request.Username, followerId, cancellationToken);
     }
 }

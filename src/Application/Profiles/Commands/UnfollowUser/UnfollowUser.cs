@@ -1,3 +1,4 @@
+using AutoMapper;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Security;
 using MediatR;
@@ -5,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanApp.Application.Profiles.Commands.UnfollowUser;
 
-/// <summary>Idempotent: unfollowing someone not followed changes nothing and answers <c>following: false</c>.</summary>
+/// <summary>
+/// Idempotent: unfollowing someone not followed changes nothing and answers <c>following: false</c>. One DELETE by key,
+/// so a concurrent identical request simply deletes nothing.
+/// </summary>
 [Authorize]
 public sealed record UnfollowUserCommand(string Username) : IRequest<ProfileDto>;
 
-public sealed class UnfollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class UnfollowUserCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
     : IRequestHandler<UnfollowUserCommand, ProfileDto>
 {
     public async Task<ProfileDto> Handle(UnfollowUserCommand request, CancellationToken cancellationToken)
@@ -17,23 +21,8 @@ public sealed class UnfollowUserCommandHandler(IApplicationDbContext db, ICurren
         var followerId = currentUser.Id!.Value;
         var followeeId = await ProfileQueries.GetIdByUsernameAsync(db, request.Username, cancellationToken);
 
-        var follow = await db.Follows.SingleOrDefaultAsync(
-            f => f.FollowerId == followerId && f.FolloweeId == followeeId,
-            cancellationToken
-        );
-        if (follow is not null)
-        {
-            db.Follows.Remove(follow);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A concurrent identical request removed it first: the outcome is the same.
-            }
-        }
+        await db.Follows.Where(f => f.FollowerId == followerId && f.FolloweeId == followeeId).ExecuteDeleteAsync(cancellationToken);
 
-        return await ProfileQueries.GetByUsernameAsync(db, request.Username, followerId, cancellationToken);
+        return await ProfileQueries.GetByUsernameAsync(db, mapping, request.Username, followerId, cancellationToken);
     }
 }

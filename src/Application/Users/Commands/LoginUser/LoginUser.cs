@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using MediatR;
@@ -12,8 +13,12 @@ public sealed record LoginUserCommand(string? Email, string? Password) : IReques
     public override string ToString() => $"LoginUserCommand {{ Email = {Email} }}";
 }
 
-public sealed class LoginUserCommandHandler(IApplicationDbContext db, IIdentityService identity, ITokenService tokens, IMapper mapper)
-    : IRequestHandler<LoginUserCommand, UserDto>
+public sealed class LoginUserCommandHandler(
+    IApplicationDbContext db,
+    IIdentityService identity,
+    ITokenService tokens,
+    IConfigurationProvider mapping
+) : IRequestHandler<LoginUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(LoginUserCommand request, CancellationToken cancellationToken)
     {
@@ -27,9 +32,13 @@ public sealed class LoginUserCommandHandler(IApplicationDbContext db, IIdentityS
         }
 
         var userId = outcome.UserId!.Value;
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var user = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .ProjectTo<UserDto>(mapping)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw AuthenticationFailedException.InvalidCredentials();
         var email = await identity.GetEmailAsync(userId, cancellationToken) ?? request.Email!;
-        return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(userId) };
+        return user with { Email = email, Token = tokens.CreateToken(userId) };
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Validation;
@@ -14,7 +13,7 @@ public sealed record RegisterUserCommand(string? Username, string? Email, string
     public override string ToString() => $"RegisterUserCommand {{ Username = {Username}, Email = {Email} }}";
 }
 
-public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdentityService identity, ITokenService tokens, IMapper mapper)
+public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdentityService identity, ITokenService tokens)
     : IRequestHandler<RegisterUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
@@ -75,10 +74,6 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
             throw;
         }
 
-        return mapper.Map<UserDto>(user) with
-        {
-            Email = email,
-            Token = tokens.CreateToken(user.Id),
-        };
+        return SavedUser.ToDto(user, email, tokens.CreateToken(user.Id));
     }
 }

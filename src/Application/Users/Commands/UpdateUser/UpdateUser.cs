@@ -1,4 +1,3 @@
-using AutoMapper;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Models;
@@ -32,8 +31,7 @@ public sealed class UpdateUserCommandHandler(
     IApplicationDbContext db,
     ICurrentUser currentUser,
     IIdentityService identity,
-    ITokenService tokens,
-    IMapper mapper
+    ITokenService tokens
 ) : IRequestHandler<UpdateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
@@ -123,10 +121,6 @@ public sealed class UpdateUserCommandHandler(
         var email = await identity.GetEmailAsync(userId, cancellationToken) ?? string.Empty;
 
         // The token names the user by id, so it survives the rename it was issued after.
-        return mapper.Map<UserDto>(user) with
-        {
-            Email = email,
-            Token = tokens.CreateToken(userId),
-        };
+        return SavedUser.ToDto(user, email, tokens.CreateToken(userId));
     }
 }

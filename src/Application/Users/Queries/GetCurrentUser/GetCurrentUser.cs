@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Security;
@@ -15,16 +16,20 @@ public sealed class GetCurrentUserQueryHandler(
     ICurrentUser currentUser,
     IIdentityService identity,
     ITokenService tokens,
-    IMapper mapper
+    IConfigurationProvider mapping
 ) : IRequestHandler<GetCurrentUserQuery, UserDto>
 {
     public async Task<UserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var user = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .ProjectTo<UserDto>(mapping)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new AuthenticationFailedException("token", "is invalid");
         var email = await identity.GetEmailAsync(userId, cancellationToken)
             ?? throw new AuthenticationFailedException("token", "is invalid");
-        return mapper.Map<UserDto>(user) with { Email = email, Token = tokens.CreateToken(userId) };
+        return user with { Email = email, Token = tokens.CreateToken(userId) };
     }
 }

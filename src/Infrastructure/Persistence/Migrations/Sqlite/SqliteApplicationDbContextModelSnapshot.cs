@@ -15,7 +15,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("CleanApp.Domain.Articles.Article", b =>
                 {
@@ -161,9 +161,10 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FolloweeId");
 
-                    b.ToTable("Follows", (string)null);
-
-                    b.HasCheckConstraint("CK_Follows_NotSelf", "FollowerId <> FolloweeId");
+                    b.ToTable("Follows", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Follows_NotSelf", "FollowerId <> FolloweeId");
+                        });
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Users.User", b =>
@@ -240,25 +241,6 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("AuditLog", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.DataProtection.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("CleanApp.Infrastructure.Identity.ApplicationUser", b =>
@@ -581,6 +563,10 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("State", "Queue", "StateChangedAt", "Id")
                         .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
 
+                    b.HasIndex("State", "Queue", "Priority", "RunAt", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_Jobs_Claim");
+
                     b.ToTable("Jobs", (string)null);
                 });
 
@@ -704,6 +690,25 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("NextExecution");
 
                     b.ToTable("RecurringJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

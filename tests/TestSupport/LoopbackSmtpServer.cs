@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CleanApp.WebApi.FunctionalTests.Support;
+namespace CleanApp.TestSupport;
 
 /// <summary>
-/// A gated copy of the Infrastructure tests' minimal SMTP server on 127.0.0.1 (port chosen by the OS) that accepts one message per connection and records the
-/// envelope and the DATA section, enough to prove the SMTP sender speaks real SMTP over a real socket.
+/// A minimal SMTP server on 127.0.0.1 (port chosen by the OS) that accepts one message per connection and records the
+/// envelope and the DATA section, enough to prove the SMTP sender speaks real SMTP over a real socket. With
+/// <c>holdReplies</c> the reply to DATA waits for <see cref="Gate"/>, so a test can hold a sender mid-message.
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
@@ -14,8 +15,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public LoopbackSmtpServer()
+    public LoopbackSmtpServer(bool holdReplies = false)
     {
+        if (!holdReplies)
+        {
+            Gate.SetResult();
+        }
+
         _listener.Start();
         _loop = Task.Run(AcceptLoopAsync);
     }

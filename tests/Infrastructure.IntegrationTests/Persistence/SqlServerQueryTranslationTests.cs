@@ -1,0 +1,372 @@
+using System.Text;
+using CleanApp.Application;
+using CleanApp.Application.Articles.Commands.CreateArticle;
+using CleanApp.Application.Articles.Commands.DeleteArticle;
+using CleanApp.Application.Articles.Commands.UpdateArticle;
+using CleanApp.Application.Articles.Queries.GetArticle;
+using CleanApp.Application.Articles.Queries.GetFeed;
+using CleanApp.Application.Articles.Queries.ListArticles;
+using CleanApp.Application.Comments.Commands.AddComment;
+using CleanApp.Application.Comments.Commands.DeleteComment;
+using CleanApp.Application.Comments.Queries.GetComments;
+using CleanApp.Application.Common.Auditing;
+using CleanApp.Application.Common.Email;
+using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Jobs;
+using CleanApp.Application.Favorites.Commands.FavoriteArticle;
+using CleanApp.Application.Favorites.Commands.UnfavoriteArticle;
+using CleanApp.Application.Jobs.Commands.DeleteJobs;
+using CleanApp.Application.Jobs.Commands.DeleteRecurringJob;
+using CleanApp.Application.Jobs.Commands.PauseQueue;
+using CleanApp.Application.Jobs.Commands.PauseRecurringJob;
+using CleanApp.Application.Jobs.Commands.RequeueJobs;
+using CleanApp.Application.Jobs.Commands.TriggerRecurringJob;
+using CleanApp.Application.Notifications.Commands.NotifyFollowersOfArticle;
+using CleanApp.Application.Notifications.Commands.SendArticleNotificationBatch;
+using CleanApp.Application.Notifications.Commands.SendDailyDigest;
+using CleanApp.Application.Notifications.Commands.SendDigestBatch;
+using CleanApp.Application.Profiles.Commands.FollowUser;
+using CleanApp.Application.Profiles.Commands.UnfollowUser;
+using CleanApp.Application.Profiles.Queries.GetProfile;
+using CleanApp.Application.Tags.Queries.GetTags;
+using CleanApp.Application.Users.Commands.LoginUser;
+using CleanApp.Application.Users.Commands.RegisterUser;
+using CleanApp.Application.Users.Commands.SendWelcomeEmail;
+using CleanApp.Application.Users.Commands.UpdateUser;
+using CleanApp.Application.Users.Queries.GetCurrentUser;
+using CleanApp.Domain.Articles;
+using CleanApp.Domain.Comments;
+using CleanApp.Domain.Common;
+using CleanApp.Domain.Notifications;
+using CleanApp.Domain.Profiles;
+using CleanApp.Domain.Users;
+using CleanApp.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting.Internal;
+using Moq;
+using static CleanApp.Infrastructure.IntegrationTests.Persistence.SqlServerTranslationOnly;
+
+namespace CleanApp.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// SQL Server stays honest although no server runs here: every request of the Application goes through the real
+/// MediatR pipeline and handlers, over the production wiring of <see cref="SqlServerApplicationDbContext"/> (a dummy
+/// connection string; <see cref="SqlServerTranslationOnly"/> keeps anything from reaching a server), so every query it
+/// sends is translated to SQL Server's dialect. A query EF Core cannot translate throws here, in CI, not in production.
+/// The rendered SQL is in each test's output and in <c>sqlserver-queries.sql</c> next to the test assembly.
+/// </summary>
+public sealed class SqlServerQueryTranslationTests
+{
+    /// <summary>A second user, for requests that refuse to act on the caller's own row (following yourself).</summary>
+    private static readonly Guid OtherUser = new("0c7d5e9a-1b2f-4c3d-8e4f-5a6b7c8d9e0f");
+
+    /// <summary>
+    /// Requests that query nothing through the Application's DbContext: the dashboard's job commands act through the job
+    /// engine's ports (IBackgroundJobClient, IRecurringJobManager, IJobAdministration), which Infrastructure implements.
+    /// </summary>
+    private static readonly Type[] SendNoQuery =
+    [
+        typeof(DeleteJobsCommand),
+        typeof(DeleteRecurringJobCommand),
+        typeof(PauseQueueCommand),
+        typeof(PauseRecurringJobCommand),
+        typeof(RequeueJobsCommand),
+        typeof(TriggerRecurringJobCommand),
+    ];
+
+    private static readonly StringBuilder RenderedSql = new();
+
+    private ServiceProvider _services = null!;
+
+    /// <summary>One valid sample of every request type; the caller is the owner of the sample row unless said otherwise.</summary>
+    private static IEnumerable<Sample> Samples()
+    {
+        // Articles
+        yield return new(
+            new CreateArticleCommand
+            {
+                Title = "How to train your dragon",
+                Description = "Ever wonder how?",
+                Body = "Very carefully.",
+                TagList = new[] { "dragons", "training" },
+            }
+        );
+        yield return new(
+            new UpdateArticleCommand("x")
+            {
+                Title = "A new title",
+                Description = "A new description",
+                Body = "A new body",
+                TagList = new[] { "dragons" },
+            }
+        );
+        yield return new(new DeleteArticleCommand("x"));
+        yield return new(new GetArticleQuery("x"));
+        yield return new(
+            new ListArticlesQuery
+            {
+                Tag = "dragons",
+                Author = "x",
+                Favorited = "x",
+                Limit = 20,
+                Offset = 0,
+            }
+        );
+        yield return new(new GetFeedQuery { Limit = 20, Offset = 0 });
+
+        // Comments, favorites, profiles, tags
+        yield return new(new AddCommentCommand("x", "Thank you so much!"));
+        yield return new(new DeleteCommentCommand("x", 1));
+        yield return new(new GetCommentsQuery("x"));
+        yield return new(new FavoriteArticleCommand("x"));
+        yield return new(new UnfavoriteArticleCommand("x"));
+        yield return new(new FollowUserCommand("x"), OtherUser);
+        yield return new(new UnfollowUserCommand("x"), OtherUser);
+        yield return new(new GetProfileQuery("x"));
+        yield return new(new GetTagsQuery());
+
+        // Users
+        yield return new(new RegisterUserCommand("jake", "jake@example.com", "password123"), Caller: null);
+        yield return new(new LoginUserCommand("jake@example.com", "password123"), Caller: null);
+        yield return new(
+            new UpdateUserCommand
+            {
+                Username = "jacob",
+                Email = "jacob@example.com",
+                Password = "password456",
+                Bio = "I like to skateboard",
+                Image = "https://example.com/jacob.png",
+            }
+        );
+        yield return new(new GetCurrentUserQuery());
+        yield return new(new SendWelcomeEmailCommand(RowId), Caller: null);
+
+        // Email jobs
+        yield return new(new NotifyFollowersOfArticleCommand(RowId), Caller: null);
+        yield return new(new SendArticleNotificationBatchCommand(RowId, 0, [RowId, OtherUser]), Caller: null);
+        yield return new(new SendDailyDigestCommand(), Caller: null);
+        yield return new(new SendDigestBatchCommand(RowTime.AddDays(-1), RowTime, "2026-01-02", [RowId, OtherUser]), Caller: null);
+
+        // Dashboard job commands (SendNoQuery)
+        yield return new(new DeleteJobsCommand(["1"]));
+        yield return new(new DeleteRecurringJobCommand("daily-digest"));
+        yield return new(new PauseQueueCommand("default", Paused: true));
+        yield return new(new PauseRecurringJobCommand("daily-digest", Paused: true));
+        yield return new(new RequeueJobsCommand(["1"]));
+        yield return new(new TriggerRecurringJobCommand("daily-digest"));
+    }
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        Samples().Select(s => new TestCaseData(s).SetArgDisplayNames(s.Request.GetType().Name));
+
+    [OneTimeSetUp]
+    public void Build()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    ["Database:Provider"] = "SqlServer",
+                    ["ConnectionStrings:Default"] = "Server=no-server-translation-only;Database=CleanApp;Integrated Security=false",
+                }
+            )
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddApplicationServices();
+        services.AddInfrastructureServices(
+            configuration,
+            new HostingEnvironment
+            {
+                EnvironmentName = "Testing",
+                ApplicationName = "CleanApp.Infrastructure.IntegrationTests",
+                ContentRootPath = Path.GetTempPath(),
+                ContentRootFileProvider = new NullFileProvider(),
+            }
+        );
+
+        services.AddScoped<CommandRecorder>();
+        services.ConfigureDbContext<SqlServerApplicationDbContext>(
+            (sp, options) => options.AddInterceptors(new NoConnection(), new NoSave(), sp.GetRequiredService<CommandRecorder>())
+        );
+        services.AddScoped<IApplicationDbContext>(sp => new WithoutTransactions(sp.GetRequiredService<ApplicationDbContext>()));
+
+        // Outside the Application: credentials, tokens, email, the job engine and the audit log.
+        services.AddScoped<SampleCaller>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<SampleCaller>());
+        services.AddSingleton(Identity().Object);
+        services.AddSingleton(Mock.Of<ITokenService>(t => t.CreateToken(It.IsAny<Guid>()) == "token"));
+        services.AddSingleton(Mock.Of<IEmailSender>());
+        services.AddSingleton(Mock.Of<IBackgroundJobClient>());
+        services.AddSingleton(Mock.Of<IRecurringJobManager>());
+        services.AddSingleton(Mock.Of<IJobAdministration>());
+        services.AddSingleton(Mock.Of<IAuditLog>());
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    [OneTimeTearDown]
+    public void Release()
+    {
+        _services.Dispose();
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, "sqlserver-queries.sql");
+        lock (RenderedSql)
+        {
+            File.WriteAllText(file, RenderedSql.ToString());
+        }
+
+        TestContext.Progress.WriteLine($"SQL Server translations of the Application's queries: {file}");
+    }
+
+    [Test]
+    public void Every_request_type_of_the_Application_has_a_sample()
+    {
+        var requests = typeof(Application.DependencyInjection)
+            .Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false } && ResponseTypeOf(t) is not null)
+            .ToList();
+        var sampled = Samples().Select(s => s.Request.GetType()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(requests, Has.Count.GreaterThan(20), "the scan sees the Application's requests");
+            Assert.That(requests.Except(sampled).Select(t => t.FullName), Is.Empty, "add a sample to Samples() for each new request");
+            Assert.That(sampled, Is.Unique);
+            Assert.That(SendNoQuery, Is.SubsetOf(sampled));
+        });
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Every_query_of_the_request_translates_to_SQL_Server(Sample sample)
+    {
+        using var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SampleCaller>().Id = sample.Caller;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        Exception? failure = null;
+        try
+        {
+            await SendAsync(mediator, sample.Request);
+        }
+        catch (Exception ex) when (IsExpectedRefusal(ex))
+        {
+            // The sample row can lead a handler to a refusal after its queries (404, 403, 409, a domain rule): fine here.
+            failure = ex;
+        }
+
+        var commands = scope.ServiceProvider.GetRequiredService<CommandRecorder>().Commands;
+        Report(sample, commands, failure);
+
+        if (SendNoQuery.Contains(sample.Request.GetType()))
+        {
+            Assert.That(commands, Is.Empty, "listed as sending no query");
+        }
+        else
+        {
+            Assert.That(commands, Is.Not.Empty, "every request outside SendNoQuery reaches the database");
+        }
+    }
+
+    /// <summary>
+    /// Only the Application's own refusals and domain rules; anything else (an InvalidOperationException "could not be
+    /// translated", a NotSupportedException from the provider) fails the test with its message.
+    /// </summary>
+    private static bool IsExpectedRefusal(Exception ex) =>
+        ex is DomainException || ex.GetType().Namespace == typeof(Application.Common.Exceptions.NotFoundException).Namespace;
+
+    private static async Task SendAsync(IMediator mediator, object request)
+    {
+        var send = typeof(IMediator)
+            .GetMethods()
+            .Single(m => m is { Name: nameof(IMediator.Send), IsGenericMethodDefinition: true })
+            .MakeGenericMethod(ResponseTypeOf(request.GetType())!);
+        await (Task)send.Invoke(mediator, [request, CancellationToken.None])!;
+    }
+
+    private static Type? ResponseTypeOf(Type requestType) =>
+        requestType
+            .GetInterfaces()
+            .SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
+            ?.GetGenericArguments()[0];
+
+    private static void Report(Sample sample, IReadOnlyList<string> commands, Exception? refusal)
+    {
+        var text = new StringBuilder();
+        text.Append("-- ").Append(sample.Request.GetType().Name).Append(": ").Append(commands.Count).Append(" command(s)");
+        if (refusal is not null)
+        {
+            text.Append(", then ").Append(refusal.GetType().Name).Append(": ").Append(refusal.Message);
+        }
+
+        text.AppendLine();
+        foreach (var command in commands)
+        {
+            text.AppendLine(command.TrimEnd()).AppendLine(";");
+        }
+
+        TestContext.Out.WriteLine(text);
+        lock (RenderedSql)
+        {
+            RenderedSql.AppendLine(text.ToString());
+        }
+    }
+
+    private static Mock<IIdentityService> Identity()
+    {
+        var noErrors = (IReadOnlyDictionary<string, string[]>)new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var identity = new Mock<IIdentityService>();
+        identity.Setup(i => i.IsEmailTakenAsync(It.IsAny<string>(), It.IsAny<Guid?>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        identity.Setup(i => i.CreateUserAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<string>())).ReturnsAsync(noErrors);
+        identity.Setup(i => i.UpdateCredentialsAsync(It.IsAny<Guid>(), It.IsAny<string?>(), It.IsAny<string?>())).ReturnsAsync(noErrors);
+        identity
+            .Setup(i => i.CheckCredentialsAsync(It.IsAny<string>(), It.IsAny<string>()))
+            .ReturnsAsync(new SignInOutcome(SignInStatus.Succeeded, RowId));
+        identity.Setup(i => i.GetEmailAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync("jake@example.com");
+        identity.Setup(i => i.IsInRoleAsync(It.IsAny<Guid>(), It.IsAny<string>())).ReturnsAsync(true);
+        identity.Setup(i => i.AuthorizeAsync(It.IsAny<Guid>(), It.IsAny<string>())).ReturnsAsync(true);
+        return identity;
+    }
+
+    public sealed record Sample(object Request, Guid? Caller)
+    {
+        public Sample(object request)
+            : this(request, RowId) { }
+    }
+
+    private sealed class SampleCaller : ICurrentUser
+    {
+        public Guid? Id { get; set; }
+    }
+
+    /// <summary>
+    /// The Application's unit of work without its transaction: beginning one needs a server, and a transaction changes
+    /// no query's translation. Everything else is the SQL Server context itself.
+    /// </summary>
+    private sealed class WithoutTransactions(ApplicationDbContext context) : IApplicationDbContext
+    {
+        private readonly IApplicationDbContext _db = context;
+
+        public DbSet<User> Users => _db.Users;
+
+        public DbSet<Follow> Follows => _db.Follows;
+
+        public DbSet<Article> Articles => _db.Articles;
+
+        public DbSet<ArticleTag> ArticleTags => _db.ArticleTags;
+
+        public DbSet<Favorite> Favorites => _db.Favorites;
+
+        public DbSet<Comment> Comments => _db.Comments;
+
+        public DbSet<SentEmail> SentEmails => _db.SentEmails;
+
+        public Task<int> SaveChangesAsync(CancellationToken cancellationToken) => _db.SaveChangesAsync(cancellationToken);
+
+        public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+            work(cancellationToken);
+    }
+}
