@@ -1,6 +1,4 @@
 using CleanApp.WebApi.FunctionalTests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.WebApi.FunctionalTests;
@@ -17,7 +15,7 @@ public sealed class DependencyInjectionTests
     public void No_CleanApp_registration_appears_twice()
     {
         List<ServiceDescriptor> registrations = [];
-        using (var factory = new CapturingFactory(registrations))
+        using (var factory = new CleanAppFactory().WithServices(registrations.AddRange))
         {
             _ = factory.Services;
         }
@@ -39,13 +37,4 @@ public sealed class DependencyInjectionTests
         d.ImplementationType?.FullName
         ?? d.ImplementationInstance?.GetType().FullName
         ?? $"factory {d.ImplementationFactory?.Method.DeclaringType?.FullName}.{d.ImplementationFactory?.Method.Name}";
-
-    private sealed class CapturingFactory(List<ServiceDescriptor> registrations) : CleanAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => registrations.AddRange(services));
-        }
-    }
 }

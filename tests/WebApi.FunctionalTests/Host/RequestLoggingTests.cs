@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using CleanApp.WebApi.Common;
 using CleanApp.WebApi.FunctionalTests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -21,15 +19,14 @@ namespace CleanApp.WebApi.FunctionalTests.Host;
 /// </summary>
 public sealed class RequestLoggingTests
 {
-    private LoggingFactory _factory = null!;
+    private readonly CollectingSink _sink = new();
+    private KestrelCleanAppFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public void Start()
     {
-        _factory = new LoggingFactory();
-        _factory.WithSetting("Serilog:MinimumLevel:Default", "Information").WithSetting("Jobs:Enabled", "false");
-        _factory.Start();
+        _factory = StartHost(_sink);
         _client = new HttpClient { BaseAddress = _factory.BaseAddress };
     }
 
@@ -100,7 +97,7 @@ public sealed class RequestLoggingTests
         await SendAsync(HttpMethod.Put, "/api/user", traceId, user.Token, new { user = new { bio = Bio, password = Password + "-new" } });
         await SendAsync(HttpMethod.Get, $"/api/articles?tag={SearchTerm}&limit=1", traceId, user.Token);
 
-        var lines = _factory.Sink.Events.Select(Render).ToList();
+        var lines = _sink.Events.Select(Render).ToList();
         Assert.That(lines, Is.Not.Empty);
         Assert.That(
             lines.Where(l =>
@@ -117,9 +114,8 @@ public sealed class RequestLoggingTests
     [Test]
     public async Task A_500_is_an_error_line_and_every_line_of_the_request_carries_its_trace_id()
     {
-        using var factory = new LoggingFactory();
-        factory.WithSetting("Serilog:MinimumLevel:Default", "Information").WithSetting("Jobs:Enabled", "false");
-        factory.Start();
+        var sink = new CollectingSink();
+        using var factory = StartHost(sink);
         using var client = new HttpClient { BaseAddress = factory.BaseAddress };
         await client.GetAsync("/api/tags");
         SqliteConnection.ClearAllPools();
@@ -133,16 +129,16 @@ public sealed class RequestLoggingTests
         var response = await client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        var line = factory.Sink.Events.Single(e => e.TraceId == traceId && e.MessageTemplate.Text == RequestLogging.MessageTemplate);
+        var line = sink.Events.Single(e => e.TraceId == traceId && e.MessageTemplate.Text == RequestLogging.MessageTemplate);
         Assert.That(line.Level, Is.EqualTo(LogEventLevel.Error));
         Assert.That(Scalar(line, "StatusCode"), Is.EqualTo(500));
         // Everything logged inside the request (EF's failure, the pipeline's and the exception handler's errors) shares
         // the hosting scope's RequestId: each of those lines carries the request's trace id.
-        var handler = factory.Sink.Events.Single(e =>
+        var handler = sink.Events.Single(e =>
             e.TraceId == traceId && e.MessageTemplate.Text.StartsWith("Unhandled exception for", StringComparison.Ordinal)
         );
         var requestId = Scalar(handler, "RequestId");
-        var sameRequest = factory.Sink.Events.Where(e => Equals(Scalar(e, "RequestId"), requestId)).ToList();
+        var sameRequest = sink.Events.Where(e => Equals(Scalar(e, "RequestId"), requestId)).ToList();
         Assert.That(requestId, Is.Not.Null);
         Assert.That(sameRequest, Has.Count.GreaterThan(1));
         Assert.That(sameRequest.Select(e => e.TraceId), Is.All.EqualTo(traceId));
@@ -164,7 +160,7 @@ public sealed class RequestLoggingTests
     }
 
     private IEnumerable<LogEvent> RequestLines(ActivityTraceId traceId) =>
-        _factory.Sink.Events.Where(e => e.TraceId == traceId && e.MessageTemplate.Text == RequestLogging.MessageTemplate);
+        _sink.Events.Where(e => e.TraceId == traceId && e.MessageTemplate.Text == RequestLogging.MessageTemplate);
 
     private LogEvent RequestLine(ActivityTraceId traceId)
     {
@@ -195,15 +191,15 @@ public sealed class RequestLoggingTests
             ]
         );
 
-    private sealed class LoggingFactory : KestrelCleanAppFactory
+    /// <summary>Information, as outside the Testing environment; the job server off, so only requests log.</summary>
+    private static KestrelCleanAppFactory StartHost(CollectingSink sink)
     {
-        public CollectingSink Sink { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Sink));
-        }
+        var factory = new KestrelCleanAppFactory();
+        factory
+            .WithSetting("Serilog:MinimumLevel:Default", "Information")
+            .WithSetting("Jobs:Enabled", "false")
+            .WithServices(services => services.AddSingleton<ILogEventSink>(sink));
+        return factory.Start();
     }
 
     private sealed class CollectingSink : ILogEventSink

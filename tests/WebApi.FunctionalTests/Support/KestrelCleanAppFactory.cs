@@ -9,7 +9,7 @@ namespace CleanApp.WebApi.FunctionalTests.Support;
 /// The real host on Kestrel at 127.0.0.1 with an OS-chosen port (<see cref="Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory{TEntryPoint}.UseKestrel(System.Action{Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions})"/>,
 /// new in .NET 10): a browser needs a real socket, TestServer has none.
 /// </summary>
-public class KestrelCleanAppFactory : CleanAppFactory
+public sealed class KestrelCleanAppFactory : CleanAppFactory
 {
     public KestrelCleanAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
