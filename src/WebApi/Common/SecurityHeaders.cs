@@ -69,7 +69,7 @@ public static class SecurityHeaders
                         csp.AddFrameAncestors().None();
                     }))
             // The dashboard's inline CSS and script carry the request's nonce (Dashboard/DashboardLayout.cs); its forms
-            // post to itself. Same-origin referrers let its pages link back with their filters.
+            // post to itself; its referrer policy stays same-origin, as its page shell sent before.
             .AddPolicy(DashboardPolicy, p => Common(p)
                     .AddReferrerPolicySameOrigin()
                     .AddContentSecurityPolicy(csp =>

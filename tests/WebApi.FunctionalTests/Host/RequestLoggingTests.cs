@@ -129,6 +129,8 @@ public sealed class RequestLoggingTests
         var response = await client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        // The trace id the 500 body names for support is the one on the log lines.
+        Assert.That((await response.ReadJsonAsync())!["traceId"]!.GetValue<string>(), Does.Contain(traceId.ToString()));
         var line = sink.Events.Single(e => e.TraceId == traceId && e.MessageTemplate.Text == RequestLogging.MessageTemplate);
         Assert.That(line.Level, Is.EqualTo(LogEventLevel.Error));
         Assert.That(Scalar(line, "StatusCode"), Is.EqualTo(500));
