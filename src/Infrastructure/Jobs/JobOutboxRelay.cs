@@ -42,8 +42,13 @@ public sealed partial class JobOutboxRelay(
 
     public IBackgroundJobClientV2 Client => client;
 
+    private int _passes;
+
     /// <summary>Test seam: runs after a job was created and before its row is deleted (a crash there must not duplicate).</summary>
     internal Action<JobOutboxEntry>? AfterCreate { get; set; }
+
+    /// <summary>Relay passes finished so far; tests wait on it instead of guessing how long the start-up sweep takes.</summary>
+    internal int CompletedPasses => Volatile.Read(ref _passes);
 
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -86,6 +91,7 @@ public sealed partial class JobOutboxRelay(
         }
         finally
         {
+            Interlocked.Increment(ref _passes);
             _gate.Release();
         }
     }

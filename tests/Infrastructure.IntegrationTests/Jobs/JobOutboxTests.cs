@@ -3,6 +3,7 @@ using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanApp.Infrastructure.IntegrationTests.Jobs;
 
@@ -48,7 +49,6 @@ public sealed class JobOutboxTests
     {
         // The sweep runs once at start and then only every hour: only the commit's wake-up can relay within the test.
         using var host = await StartAsync(("Jobs:Enabled", "false"), ("Jobs:OutboxSweepInterval", "01:00:00"));
-        await Task.Delay(200); // let the start-up sweep finish, so it cannot be what relays the job
 
         using (var scope = host.Services.CreateScope())
         {
@@ -69,7 +69,6 @@ public sealed class JobOutboxTests
     {
         const int Rows = 300;
         using var host = await StartAsync(("Jobs:Enabled", "false"), ("Jobs:OutboxSweepInterval", "01:00:00"));
-        await Task.Delay(200);
         await StageAsync(host, Rows, wake: false);
 
         // The host's relay (as after a commit) and two more relayers (as sweeps of other instances), all at once.
@@ -90,12 +89,13 @@ public sealed class JobOutboxTests
     public async Task A_row_whose_relayer_died_after_creating_its_job_is_not_relayed_twice()
     {
         const int Rows = 50;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var host = await StartAsync(
+            s => s.AddSingleton<TimeProvider>(clock),
             ("Jobs:Enabled", "false"),
             ("Jobs:OutboxSweepInterval", "01:00:00"),
-            ("Jobs:OutboxClaimLease", "00:00:00.300")
+            ("Jobs:OutboxClaimLease", "00:05:00")
         );
-        await Task.Delay(200);
         await StageAsync(host, Rows, wake: false);
 
         // This relayer "dies" after each job is created and before its row is deleted: the rows stay, claimed.
@@ -106,18 +106,26 @@ public sealed class JobOutboxTests
         Assert.That(host.Count(s => s.Enqueued), Is.EqualTo(Rows));
 
         // Once the claims expire, the sweep finds each row's marker and deletes the row without a second job.
-        await Task.Delay(400);
+        var stillClaimed = await host.Services.GetRequiredService<JobOutboxRelay>().RelayPendingAsync(CancellationToken.None);
+        Assert.That(stillClaimed, Is.Zero, "a claimed row is left alone while its lease lasts");
+        Assert.That(OutboxCount(host), Is.EqualTo(Rows));
+        clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         await host.Services.GetRequiredService<JobOutboxRelay>().RelayPendingAsync(CancellationToken.None);
 
         Assert.That(OutboxCount(host), Is.Zero);
         Assert.That(host.Count(s => s.Enqueued), Is.EqualTo(Rows), "still one job per row");
     }
 
-    private static async Task<JobTestHost> StartAsync(params (string Key, string? Value)[] settings)
+    private static Task<JobTestHost> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(null, settings);
+
+    /// <summary>Returns once the start-up sweep is over, so it cannot be what relays a row a test stages afterwards.</summary>
+    private static async Task<JobTestHost> StartAsync(Action<IServiceCollection>? configure, params (string Key, string? Value)[] settings)
     {
-        var host = new JobTestHost([("Jobs:Storage", "InMemory"), .. settings]);
+        var host = new JobTestHost(configure, [("Jobs:Storage", "InMemory"), .. settings]);
         await host.Host.MigrateAsync();
         await host.Host.StartAsync();
+        var relay = host.Services.GetRequiredService<JobOutboxRelay>();
+        await JobTestHost.WaitUntilAsync(() => relay.CompletedPasses >= 1, TimeSpan.FromSeconds(30), "the start-up sweep");
         return host;
     }
 

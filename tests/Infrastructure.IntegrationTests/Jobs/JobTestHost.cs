@@ -10,6 +10,9 @@ namespace CleanApp.Infrastructure.IntegrationTests.Jobs;
 public sealed class JobTestHost : IDisposable
 {
     public JobTestHost(params (string Key, string? Value)[] settings)
+        : this(null, settings) { }
+
+    public JobTestHost(Action<IServiceCollection>? configure, params (string Key, string? Value)[] settings)
     {
         Path = InfrastructureHost.NewDatabasePath();
         var values = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Digest:Enabled"] = "false" };
@@ -23,6 +26,7 @@ public sealed class JobTestHost : IDisposable
             s.AddJobKindsFrom(typeof(JobTestHost).Assembly);
             // A job has no HttpContext: no current user (the web host's ICurrentUser reads the request).
             s.AddScoped(_ => Moq.Mock.Of<Application.Common.Interfaces.ICurrentUser>());
+            configure?.Invoke(s);
         });
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace CleanApp.WebApi.FunctionalTests.Host;
+namespace CleanApp.WebApi.FunctionalTests.Platform;
 
 /// <summary>
 /// What the host really logs, through Serilog as configured (appsettings.json levels, Information by default): one

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CleanApp.WebApi.FunctionalTests.Support;
 
-namespace CleanApp.WebApi.FunctionalTests.Host;
+namespace CleanApp.WebApi.FunctionalTests.Platform;
 
 public sealed class HostEndpointsTests
 {

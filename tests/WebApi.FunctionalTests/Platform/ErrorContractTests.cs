@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using CleanApp.WebApi.FunctionalTests.Support;
 
-namespace CleanApp.WebApi.FunctionalTests.Articles;
+namespace CleanApp.WebApi.FunctionalTests.Platform;
 
 /// <summary>
 /// Every row of the error table in shared/API.md beyond accounts, and the order of checks: authentication (401), then

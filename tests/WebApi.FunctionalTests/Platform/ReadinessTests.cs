@@ -2,7 +2,7 @@ using System.Net;
 using CleanApp.WebApi.FunctionalTests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace CleanApp.WebApi.FunctionalTests.Host;
+namespace CleanApp.WebApi.FunctionalTests.Platform;
 
 /// <summary>
 /// <c>/health/ready</c> asks the real database for its migration history through the DbContext: 200 while it answers,

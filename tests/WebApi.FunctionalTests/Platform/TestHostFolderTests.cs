@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanApp.WebApi.FunctionalTests.Host;
+namespace CleanApp.WebApi.FunctionalTests.Platform;
 
 /// <summary>
 /// The test host writes only into its own temp folder: the database, the .eml pickup folder (which defaults to
