@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.WebApi.FunctionalTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +47,14 @@ public sealed class DailyDigestEmailTests
             Is.EquivalentTo(new[] { followsAlice.Email, followsBoth.Email, followsBob.Email }),
             "one digest per follower with news; none for the quiet author's follower or the loner"
         );
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.That(digests.Select(m => m.Subject), Has.All.EqualTo($"Your CleanApp digest for {today}"));
+        // The date the digest job stamped on its batches, not the test's clock (a run across midnight would disagree).
+        var dates = HangfireJobs
+            .OfKinds(host.Factory.Services, DigestBatch)
+            .Select(j => Regex.Match(j.Payload, "\"(\\d{4}-\\d{2}-\\d{2})\"").Groups[1].Value)
+            .Distinct()
+            .ToList();
+        Assert.That(dates, Has.Count.EqualTo(1).And.All.Match("^\\d{4}-\\d{2}-\\d{2}$"), "one digest date on every batch");
+        Assert.That(digests.Select(m => m.Subject), Has.All.EqualTo($"Your CleanApp digest for {dates[0]}"));
 
         string Line(System.Text.Json.Nodes.JsonNode article, TestUser author) =>
             $"- {article["title"].Str()} by {author.Username}: /articles/{article["slug"].Str()}";
@@ -86,6 +93,7 @@ public sealed class DailyDigestEmailTests
     [Test]
     public async Task The_recurring_job_is_registered_with_the_configured_cron_and_zone_even_on_a_web_only_instance()
     {
+        var registeredAfter = DateTime.UtcNow;
         using var host = new EmailHost(("Digest:Cron", "30 6 * * 1-5"), ("Digest:TimeZone", "Europe/Berlin"), ("Jobs:Enabled", "false"));
         _ = await host.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
 
@@ -94,7 +102,48 @@ public sealed class DailyDigestEmailTests
         Assert.That(recurring.Cron, Is.EqualTo("30 6 * * 1-5"));
         Assert.That(recurring.TimeZoneId, Is.EqualTo("Europe/Berlin"));
         Assert.That(recurring.Error, Is.Null);
-        Assert.That(recurring.NextExecution, Is.Not.Null);
+        Assert.That(recurring.NextExecution, Is.EqualTo(NextWeekday0630InBerlin(registeredAfter)).Within(TimeSpan.FromSeconds(1)));
+    }
+
+    /// <summary>The first Monday–Friday 06:30 in Berlin after <paramref name="after"/>, in UTC (CET or CEST as the date has it).</summary>
+    private static DateTime NextWeekday0630InBerlin(DateTime after)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(after, berlin);
+        for (var day = local.Date; ; day = day.AddDays(1))
+        {
+            var candidate = day.AddHours(6).AddMinutes(30);
+            if (candidate > local && candidate.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                return TimeZoneInfo.ConvertTimeToUtc(candidate, berlin);
+            }
+        }
+    }
+
+    [Test]
+    public async Task Disabling_the_digest_removes_the_recurring_job_an_earlier_start_registered()
+    {
+        var jobsFile = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"jobs-{Guid.NewGuid():N}.db");
+        (string, string)[] sqliteJobs = [("Jobs:Storage", "Sqlite"), ("Jobs:Sqlite:Path", jobsFile), ("Jobs:Enabled", "false")];
+        try
+        {
+            using (var enabled = new EmailHost([.. sqliteJobs, ("Digest:Enabled", "true")]))
+            {
+                _ = await enabled.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
+                Assert.That(RecurringJobs(enabled).Select(r => r.Id), Has.One.EqualTo("daily-digest"), "registered by the first start");
+            }
+
+            using var disabled = new EmailHost([.. sqliteJobs, ("Digest:Enabled", "false")]);
+            _ = await disabled.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
+            Assert.That(RecurringJobs(disabled).Select(r => r.Id), Has.None.EqualTo("daily-digest"));
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(jobsFile)!, Path.GetFileName(jobsFile) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     [Test]

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using CleanApp.WebApi.FunctionalTests.Support;
 
 namespace CleanApp.WebApi.FunctionalTests.Platform;
 
 /// <summary>
 /// Every row of the error table in shared/API.md beyond accounts, and the order of checks: authentication (401), then
-/// existence (404), then ownership (403). A refused request changes nothing.
+/// existence (404), then ownership (403). A refused request changes nothing: every test but the bodiless-endpoint one
+/// (whose requests succeed) leaves every stored account, article, tag, comment, favorite and follow as it was.
 /// </summary>
 public sealed class ErrorContractTests : ApiFixture
 {
@@ -14,6 +16,21 @@ public sealed class ErrorContractTests : ApiFixture
     private TestUser _other = null!;
     private string _slug = null!;
     private int _commentId;
+    private string _before = null!;
+
+    [SetUp]
+    public async Task Fingerprint() => _before = await Factory.DatabaseFingerprintAsync();
+
+    [TearDown]
+    public async Task NothingChanged()
+    {
+        if (TestContext.CurrentContext.Test.MethodName == nameof(Bodiless_endpoints_ignore_a_json_content_type_with_no_body))
+        {
+            return;
+        }
+
+        Assert.That(await Factory.DatabaseFingerprintAsync(), Is.EqualTo(_before), "a refused request must change nothing");
+    }
 
     [OneTimeSetUp]
     public async Task Arrange()
@@ -145,7 +162,18 @@ public sealed class ErrorContractTests : ApiFixture
         }
 
         var missing = await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, new { article = new { } });
-        await missing.AssertErrorAsync(HttpStatusCode.UnprocessableEntity, field, "can't be blank");
+        var errors = await ApiAssert.ErrorBodyAsync(missing, HttpStatusCode.UnprocessableEntity);
+        Assert.That(
+            errors.ToJsonString(),
+            Is.EqualTo(
+                new JsonObject
+                {
+                    ["title"] = new JsonArray("can't be blank"),
+                    ["description"] = new JsonArray("can't be blank"),
+                    ["body"] = new JsonArray("can't be blank"),
+                }.ToJsonString()
+            )
+        );
     }
 
     [Test]
@@ -169,7 +197,7 @@ public sealed class ErrorContractTests : ApiFixture
             _author.Token,
             ApiClient.Json("{\"article\":{\"tagList\":null}}")
         );
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        await response.AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "tagList");
         var article = (await Client.GetOkAsync($"/api/articles/{_slug}"))["article"]!;
         Assert.That(article["tagList"].Strings(), Is.EqualTo(new[] { "keep" }));
     }
@@ -309,19 +337,21 @@ public sealed class ErrorContractTests : ApiFixture
             },
         };
         var response = await Client.SendAsync(HttpMethod.Post, "/api/articles", _author.Token, huge);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        await response.AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "body");
     }
 
-    [TestCase("POST", "/api/articles", "{\"article\":{\"title\":\"\\ud800\",\"description\":\"d\",\"body\":\"b\"}}")]
-    [TestCase("PUT", "/api/articles/{slug}", "{\"article\":{\"title\":\"\\udfff x\"}}")]
-    [TestCase("POST", "/api/articles/{slug}/comments", "{\"comment\":{\"body\":\"\\ud800\"}}")]
-    public async Task A_lone_surrogate_escape_is_a_4xx_and_changes_nothing(string method, string route, string json)
+    [TestCase("POST", "/api/articles", "{\"article\":{\"title\":\"\\ud800\",\"description\":\"d\",\"body\":\"b\"}}", "title")]
+    [TestCase("PUT", "/api/articles/{slug}", "{\"article\":{\"title\":\"\\udfff x\"}}", "title")]
+    [TestCase("POST", "/api/articles/{slug}/comments", "{\"comment\":{\"body\":\"\\ud800\"}}", "body")]
+    public async Task A_lone_surrogate_escape_is_422_naming_the_field_and_changes_nothing(
+        string method,
+        string route,
+        string json,
+        string field
+    )
     {
-        var before = await CountAsync();
         var response = await Client.SendAsync(new HttpMethod(method), Url(route), _author.Token, ApiClient.Json(json));
-        Assert.That((int)response.StatusCode, Is.InRange(400, 499), await response.Content.ReadAsStringAsync());
-        Assert.That(await CountAsync(), Is.EqualTo(before));
-        Assert.That((await Client.GetOkAsync($"/api/articles/{_slug}"))["article"]!["slug"].Str(), Is.EqualTo(_slug));
+        await response.AssertErrorAsync(HttpStatusCode.UnprocessableEntity, field, "contains invalid text");
     }
 
     [Test]
@@ -371,8 +401,11 @@ public sealed class ErrorContractTests : ApiFixture
     public async Task Unknown_routes_and_methods_have_an_error_body()
     {
         await (await Client.SendAsync(HttpMethod.Get, "/api/nothing-here")).AssertErrorAsync(HttpStatusCode.NotFound, "route");
-        var response = await Client.SendAsync(HttpMethod.Patch, "/api/tags");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        await (await Client.SendAsync(HttpMethod.Patch, "/api/tags")).AssertErrorAsync(
+            HttpStatusCode.MethodNotAllowed,
+            "method",
+            "not allowed"
+        );
     }
 
     private async Task<int> CountAsync() =>

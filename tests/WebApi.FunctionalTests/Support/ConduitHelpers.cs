@@ -77,15 +77,20 @@ public static class ConduitHelpers
     }
 
     /// <summary>Asserts the status and that <c>errors[key]</c> starts with <paramref name="message"/> (when given).</summary>
+    /// <summary>
+    /// Status, content type and the <c>{"errors":{…}}</c> root (<see cref="ApiAssert.ErrorBodyAsync"/>); with a message the
+    /// body is exactly <c>{"errors":{key:[message]}}</c>, without one <paramref name="key"/> is the only key.
+    /// </summary>
     public static async Task AssertErrorAsync(this HttpResponseMessage response, HttpStatusCode status, string key, string? message = null)
     {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(status), text);
-        var errors = JsonNode.Parse(text)!["errors"]!.AsObject();
-        Assert.That(errors.ContainsKey(key), Is.True, text);
+        var errors = await ApiAssert.ErrorBodyAsync(response, status);
         if (message is not null)
         {
-            Assert.That(errors[key]![0]!.GetValue<string>(), Is.EqualTo(message), text);
+            Assert.That(errors.ToJsonString(), Is.EqualTo(new JsonObject { [key] = new JsonArray(message) }.ToJsonString()));
+        }
+        else
+        {
+            Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { key }), errors.ToJsonString());
         }
     }
 
