@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Dashboard benchmark (JOBS.md "Numbers to reach"): 1M succeeded + 100k failed jobs in a temp SQLite file, every
-# dashboard page timed over HTTP against the real WebApi host, in Release. Extra arguments go to the program:
-# --succeeded N --failed N --runs N.
+# Hangfire's dashboard (the real WebApi host, signed in as an operator) over a seeded SQLite job store: page times.
+#   build/bench-dashboard.sh [--succeeded 100000] [--failed 10000] [--runs 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release --project build/DashboardBenchmark -- "$@"
+dotnet build build/JobsBenchmark -c Release --nologo -v q >/dev/null
+dotnet build/JobsBenchmark/bin/Release/net10.0/CleanApp.JobsBenchmark.dll dashboard "$@"

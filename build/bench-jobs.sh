@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Job engine benchmark (JOBS.md "Numbers to reach"): drain rate of a 100,000 no-op backlog and enqueue→start latency
-# on a temp SQLite file, in Release. Extra arguments go to the program: --jobs N --workers N --samples N.
+# Hangfire on CleanApp's composition: drain rate of a no-op backlog and enqueue→start latency, per storage.
+#   build/bench-jobs.sh [--jobs 20000] [--samples 200] [--workers 20] [--storage Sqlite,InMemory]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release --project build/JobsBenchmark -- "$@"
+dotnet build build/JobsBenchmark -c Release --nologo -v q >/dev/null
+dotnet build/JobsBenchmark/bin/Release/net10.0/CleanApp.JobsBenchmark.dll jobs "$@"

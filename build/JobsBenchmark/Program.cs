@@ -1,257 +1,437 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using CleanApp.Application;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
+using CleanApp.Application.Common.Security;
 using CleanApp.Infrastructure;
 using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
-using CleanApp.JobsBenchmark;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite.Entities;
 using MediatR;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Job engine benchmark on a temp SQLite file (JOBS.md "Numbers to reach"):
-//   1. drain: enqueue a backlog of N no-op jobs with no server running, then start one server and time the drain;
-//   2. latency: with an idle engine, enqueue one job at a time (transactional enqueue + post-commit wake-up) and time
-//      commit → handler start; report p50/p99.
-// Usage: build/bench-jobs.sh [--jobs 100000] [--workers 64] [--samples 300]
-if (args.Contains("--busy-probe"))
-{
-    var file = Path.Combine(Path.GetTempPath(), $"busy-{Guid.NewGuid():N}.db");
-    await using var a = new SqliteConnection($"Data Source={file}");
-    await using var b = new SqliteConnection($"Data Source={file};Pooling=False");
-    a.Open();
-    b.Open();
-    using (var c = a.CreateCommand())
-    {
-        c.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t(x);";
-        c.ExecuteNonQuery();
-    }
-    // Default Microsoft.Data.Sqlite behaviour: no busy_timeout, its own retry loop.
-    using (var c = a.CreateCommand())
-    {
-        c.CommandText = "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);";
-        c.ExecuteNonQuery();
-    }
-    var sw = Stopwatch.StartNew();
-    var waiter = Task.Run(() =>
-    {
-        using var c = b.CreateCommand();
-        c.CommandText = "BEGIN IMMEDIATE; INSERT INTO t VALUES (2); COMMIT;";
-        c.ExecuteNonQuery();
-        return sw.Elapsed;
-    });
-    await Task.Delay(30);
-    using (var c = a.CreateCommand())
-    {
-        c.CommandText = "COMMIT;";
-        c.ExecuteNonQuery();
-    }
-    Console.WriteLine($"busy wait after a 30 ms lock: {(await waiter).TotalMilliseconds:0} ms");
-    return;
-}
-
-var jobs = Arg("--jobs", 100_000);
-var workers = Arg("--workers", 64);
-var samples = Arg("--samples", 300);
-var directory = Path.Combine(Path.GetTempPath(), "cleanapp-jobs-bench", Guid.NewGuid().ToString("N"));
-Directory.CreateDirectory(directory);
-var database = Path.Combine(directory, "bench.db");
-Console.WriteLine($"SQLite file: {database}; {Environment.ProcessorCount} cores; {jobs:N0} jobs; {workers} workers");
-
+// Usage: JobsBenchmark jobs [--jobs 20000] [--samples 200] [--workers 20] [--storage Sqlite|InMemory]
+//        JobsBenchmark dashboard [--succeeded 100000] [--failed 10000] [--runs 5]
+var mode = args.FirstOrDefault() ?? "jobs";
+int Arg(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+string ArgText(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+var folder = Path.Combine(Path.GetTempPath(), $"cleanapp-bench-{Guid.NewGuid():N}");
+Directory.CreateDirectory(folder);
 try
 {
-    // 1. Backlog, enqueued by a web-only instance (Jobs:Enabled=false).
-    await using (var web = Build(database, workers, serverEnabled: false))
+    if (mode == "dashboard")
     {
-        await DatabaseInitializer.MigrateAsync(web);
-        var enqueue = Stopwatch.StartNew();
-        for (var done = 0; done < jobs; )
-        {
-            await using var scope = web.CreateAsyncScope();
-            var client = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
-            var batch = Math.Min(2000, jobs - done);
-            for (var i = 0; i < batch; i++)
-            {
-                client.Enqueue(new NoOpJob(done + i));
-            }
-
-            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().SaveChangesAsync();
-            done += batch;
-        }
-
-        enqueue.Stop();
-        Console.WriteLine(
-            $"enqueue: {jobs:N0} jobs in {enqueue.Elapsed.TotalSeconds:0.0} s ({jobs / enqueue.Elapsed.TotalSeconds:N0} jobs/s, batches of 2,000 per commit)"
-        );
+        await Dashboard.RunAsync(folder, Arg("--succeeded", 100_000), Arg("--failed", 10_000), Arg("--runs", 5));
     }
-
-    // 2. Drain with one server.
-    await using (var engine = Build(database, workers, serverEnabled: true))
+    else
     {
-        var server = engine.GetRequiredService<JobServer>();
-        var drain = Stopwatch.StartNew();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        await server.StartAsync(CancellationToken.None);
-        while (NoOpJobHandler.Executed < jobs)
+        foreach (var storage in ArgText("--storage", "Sqlite,InMemory").Split(','))
         {
-            await Task.Delay(100);
+            await Jobs.RunAsync(Path.Combine(folder, storage), storage, Arg("--jobs", 20_000), Arg("--samples", 200), Arg("--workers", 20));
         }
-
-        var handlersDone = drain.Elapsed;
-        await using (var scope = engine.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            while (await db.Jobs.AnyAsync(j => j.State == JobState.Enqueued || j.State == JobState.Processing))
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        drain.Stop();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var stats = server.Statistics;
-        Console.WriteLine(
-            $"claims: {stats.ClaimRounds:N0} rounds, {(double)stats.JobsClaimed / Math.Max(1, stats.ClaimRounds):0.0} jobs each; completions: {stats.CompletionBatches:N0} batches, {(double)stats.JobsCompleted / Math.Max(1, stats.CompletionBatches):0.0} jobs each"
-        );
-        Console.WriteLine(
-            $"drain: {jobs:N0} jobs in {drain.Elapsed.TotalSeconds:0.0} s = {jobs / drain.Elapsed.TotalSeconds:N0} jobs/s (all Succeeded; handlers done after {handlersDone.TotalSeconds:0.0} s)"
-        );
-        // On a shared machine wall-clock rates depend on other load; CPU time per job does much less.
-        Console.WriteLine(
-            $"drain CPU: {cpu.TotalMilliseconds / jobs:0.00} ms per job (process CPU {cpu.TotalSeconds:0.0} s; {Environment.ProcessorCount} cores would sustain ≈ {Environment.ProcessorCount * 1000 / (cpu.TotalMilliseconds / jobs):N0} jobs/s if CPU-bound); load average now: {LoadAverage()}"
-        );
-
-        // 3. Latency with the engine idle.
-        var latencies = new List<double>(samples);
-        for (var i = 0; i < samples; i++)
-        {
-            await using var scope = engine.CreateAsyncScope();
-            var client = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
-            var probe = new LatencyJob(Guid.NewGuid());
-            var started = LatencyJobHandler.Expect(probe.Token);
-            client.Enqueue(probe);
-            var commit = Stopwatch.GetTimestamp();
-            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().SaveChangesAsync();
-            var startedAt = await started.WaitAsync(TimeSpan.FromSeconds(30));
-            latencies.Add(Stopwatch.GetElapsedTime(commit, startedAt).TotalMilliseconds);
-            await Task.Delay(10);
-        }
-
-        latencies.Sort();
-        Console.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"latency (SaveChanges start → handler start, idle engine, {samples} samples): p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms"
-            )
-        );
-        await server.StopAsync(CancellationToken.None);
     }
 }
 finally
 {
-    SqliteConnection.ClearAllPools();
-    try
-    {
-        Directory.Delete(directory, recursive: true);
-    }
-    catch (IOException)
-    {
-        // A temp folder left behind is harmless.
-    }
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
 }
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+/// <summary>The benchmark's no-op job; a sample number ≥ 0 records when it started.</summary>
+[BackgroundJob("bench.noop")]
+public sealed record NoopCommand(int Sample) : IRequest;
 
-static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-int Arg(string name, int fallback)
+public sealed class NoopCommandHandler : IRequestHandler<NoopCommand, Unit>
 {
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
+    public static readonly ConcurrentDictionary<int, long> Started = new();
 
-static ServiceProvider Build(string database, int workers, bool serverEnabled)
-{
-    var configuration = new ConfigurationBuilder()
-        .AddInMemoryCollection(
-            new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["ConnectionStrings:Default"] = $"Data Source={database}",
-                ["Database:Provider"] = "Sqlite",
-                ["Jobs:Enabled"] = serverEnabled ? "true" : "false",
-                ["Jobs:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
-            }
-        )
-        .Build();
-    var services = new ServiceCollection();
-    services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-    services.AddSingleton<IConfiguration>(configuration);
-    services.AddApplicationServices();
-    services.AddInfrastructureServices(configuration, new BenchEnvironment(Path.GetDirectoryName(database)!));
-    services.AddJobKindsFrom(typeof(NoOpJob).Assembly);
-    services.AddSingleton<ICurrentUser, NoUser>();
-    return services.BuildServiceProvider();
-}
-
-namespace CleanApp.JobsBenchmark
-{
-    [BackgroundJob("bench.noop")]
-    public sealed record NoOpJob(int N) : IRequest;
-
-    public sealed class NoOpJobHandler : IRequestHandler<NoOpJob, Unit>
+    public Task<Unit> Handle(NoopCommand request, CancellationToken cancellationToken)
     {
-        private static int _executed;
-
-        public static int Executed => Volatile.Read(ref _executed);
-
-        public Task<Unit> Handle(NoOpJob request, CancellationToken cancellationToken)
+        if (request.Sample >= 0)
         {
-            Interlocked.Increment(ref _executed);
-            return Task.FromResult(Unit.Value);
+            Started[request.Sample] = Stopwatch.GetTimestamp();
         }
+
+        return Task.FromResult(Unit.Value);
     }
+}
 
-    [BackgroundJob("bench.latency")]
-    public sealed record LatencyJob(Guid Token) : IRequest;
-
-    public sealed class LatencyJobHandler : IRequestHandler<LatencyJob, Unit>
+internal static class Composition
+{
+    public static ServiceProvider Build(string folder, IDictionary<string, string?> settings)
     {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, TaskCompletionSource<long>> Waiting = new();
-
-        public static Task<long> Expect(Guid token) =>
-            Waiting.GetOrAdd(token, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-        public Task<Unit> Handle(LatencyJob request, CancellationToken cancellationToken)
+        Directory.CreateDirectory(folder);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            if (Waiting.TryRemove(request.Token, out var started))
-            {
-                started.TrySetResult(Stopwatch.GetTimestamp());
-            }
-
-            return Task.FromResult(Unit.Value);
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder, "cleanapp.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["Digest:Enabled"] = "false",
+            ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
         }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddApplicationServices();
+        services.AddInfrastructureServices(configuration, new Environment(folder));
+        services.AddJobKindsFrom(typeof(NoopCommand).Assembly);
+        services.AddScoped<ICurrentUser, NoUser>();
+        return services.BuildServiceProvider();
     }
 
-    internal sealed class NoUser : ICurrentUser
+    private sealed class NoUser : ICurrentUser
     {
         public Guid? Id => null;
     }
 
-    internal sealed class BenchEnvironment(string root) : IHostEnvironment
+    private sealed class Environment(string root) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Benchmark";
 
-        public string ApplicationName { get; set; } = "CleanApp.JobsBenchmark";
+        public string ApplicationName { get; set; } = "JobsBenchmark";
 
         public string ContentRootPath { get; set; } = root;
 
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
+}
+
+internal static class Jobs
+{
+    public static async Task RunAsync(string folder, string storage, int jobs, int samples, int workers)
+    {
+        await using var services = Composition.Build(
+            folder,
+            new Dictionary<string, string?> { ["Jobs:Storage"] = storage, ["Jobs:Enabled"] = "false" }
+        );
+        await DatabaseInitializer.MigrateAsync(services);
+        var relay = services.GetRequiredService<JobOutboxRelay>();
+        var hangfire = services.GetRequiredService<JobStorage>();
+        long Succeeded() => hangfire.GetMonitoringApi().GetStatistics().Succeeded;
+
+        // The backlog, through the port: outbox rows committed 1,000 per save, then relayed into Hangfire.
+        var clock = Stopwatch.StartNew();
+        for (var done = 0; done < jobs; done += 1000)
+        {
+            using var scope = services.CreateScope();
+            var scheduler = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
+            for (var i = done; i < Math.Min(jobs, done + 1000); i++)
+            {
+                scheduler.Enqueue(new NoopCommand(-1));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().SaveChangesAsync();
+        }
+
+        var staged = clock.Elapsed;
+        await relay.RelayPendingAsync(CancellationToken.None);
+        var relayed = clock.Elapsed - staged;
+
+        clock.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        using (var server = Server(services, workers))
+        {
+            while (Succeeded() < jobs)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        var drain = clock.Elapsed;
+        var drainCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        // Latency on an idle server: commit → relay (woken by the commit) → queue → worker → handler start.
+        var relayLoop = services.GetServices<IHostedService>().OfType<JobOutboxRelayService>().Single();
+        await relayLoop.StartAsync(CancellationToken.None);
+        var latencies = new List<double>(samples);
+        using (Server(services, workers))
+        {
+            await Task.Delay(1000);
+            for (var sample = 0; sample < samples; sample++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using (var scope = services.CreateScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<IJobScheduler>().Enqueue(new NoopCommand(sample));
+                    await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().SaveChangesAsync();
+                }
+
+                while (!NoopCommandHandler.Started.TryGetValue(sample, out _))
+                {
+                    await Task.Delay(1);
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(start, NoopCommandHandler.Started[sample]).TotalMilliseconds);
+                NoopCommandHandler.Started.TryRemove(sample, out _);
+            }
+        }
+
+        await relayLoop.StopAsync(CancellationToken.None);
+        latencies.Sort();
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                {storage}: {jobs:N0} no-op jobs, {workers} workers
+                  enqueue (outbox, 1,000 per commit): {jobs / staged.TotalSeconds:N0} jobs/s; relay to Hangfire: {jobs
+                    / relayed.TotalSeconds:N0} jobs/s
+                  drain: {drain.TotalSeconds:N1} s = {jobs / drain.TotalSeconds:N0} jobs/s, CPU {drainCpu.TotalMilliseconds
+                    / jobs:N2} ms per job
+                  enqueue→start latency ({samples} samples, idle server): p50 {P(0.5):N1} ms, p99 {P(0.99):N1} ms, max {latencies[^1]:N1} ms
+                """
+            )
+        );
+    }
+
+    private static BackgroundJobServer Server(IServiceProvider services, int workers) =>
+        new(
+            new BackgroundJobServerOptions
+            {
+                WorkerCount = workers,
+                Activator = services.GetRequiredService<JobActivator>(),
+                FilterProvider = services.GetRequiredService<IJobFilterProvider>(),
+            },
+            services.GetRequiredService<JobStorage>()
+        );
+}
+
+internal static partial class Dashboard
+{
+    private const string Password = "benchmark-ops-password";
+
+    public static async Task RunAsync(string folder, int succeeded, int failed, int runs)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var services = Composition.Build(folder, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" }))
+        {
+            await DatabaseInitializer.MigrateAsync(services);
+            using var scope = services.CreateScope();
+            await scope
+                .ServiceProvider.GetRequiredService<IOpsUserService>()
+                .CreateOrUpdateAsync("ops@bench.local", Password, OpsRoles.Operator);
+            _ = services.GetRequiredService<JobStorage>(); // creates the job store's tables
+        }
+
+        Seed(Path.Combine(folder, "cleanapp.hangfire.db"), succeeded, failed);
+        Console.WriteLine($"seeded {succeeded:N0} succeeded + {failed:N0} failed jobs in {clock.Elapsed.TotalSeconds:N1} s");
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CleanApp.WebApi.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "cleanapp.db")}";
+        start.Environment["Jobs__Enabled"] = "false";
+        start.Environment["Digest__Enabled"] = "false";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            };
+            while (true)
+            {
+                try
+                {
+                    if ((await client.GetAsync("/health/live")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            var login = await client.GetStringAsync("/hangfire/login");
+            var token = WebUtility.HtmlDecode(Token().Match(login).Groups[1].Value);
+            var signIn = await client.PostAsync(
+                "/hangfire/login",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = token,
+                        ["email"] = "ops@bench.local",
+                        ["password"] = Password,
+                        ["returnUrl"] = "/hangfire",
+                    }
+                )
+            );
+            if (signIn.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"sign-in failed: {signIn.StatusCode}");
+            }
+
+            var pages = new[]
+            {
+                "/hangfire",
+                "/hangfire/jobs/enqueued",
+                "/hangfire/jobs/scheduled",
+                "/hangfire/jobs/processing",
+                "/hangfire/jobs/succeeded",
+                $"/hangfire/jobs/succeeded?from={succeeded / 2}&count=20",
+                "/hangfire/jobs/succeeded?count=500",
+                "/hangfire/jobs/failed",
+                "/hangfire/jobs/deleted",
+                "/hangfire/jobs/awaiting",
+                "/hangfire/retries",
+                "/hangfire/recurring",
+                "/hangfire/servers",
+                "/hangfire/jobs/details/1",
+                $"/hangfire/jobs/details/{succeeded + failed}",
+                "/hangfire/audit",
+            };
+            Console.WriteLine($"| page | median | max |{Environment.NewLine}| --- | ---: | ---: |");
+            foreach (var page in pages)
+            {
+                var times = new List<double>();
+                for (var run = 0; run <= runs; run++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var response = await client.GetAsync(page);
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"{page}: {response.StatusCode}");
+                    }
+
+                    if (run > 0)
+                    {
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                times.Sort();
+                Console.WriteLine(
+                    string.Create(CultureInfo.InvariantCulture, $"| `{page}` | {times[times.Count / 2]:N0} ms | {times[^1]:N0} ms |")
+                );
+            }
+
+            var csrf = WebUtility.HtmlDecode(Csrf().Match(await client.GetStringAsync("/hangfire")).Groups[1].Value);
+            var stats = new List<double>();
+            for (var run = 0; run <= runs; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/stats")
+                {
+                    Content = new FormUrlEncodedContent([new("metrics[]", "succeeded:count"), new("metrics[]", "failed:count")]),
+                };
+                request.Headers.Add("RequestVerificationToken", csrf);
+                (await client.SendAsync(request)).EnsureSuccessStatusCode();
+                if (run > 0)
+                {
+                    stats.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            stats.Sort();
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| `POST /hangfire/stats` (polled) | {stats[stats.Count / 2]:N0} ms | {stats[^1]:N0} ms |"
+                )
+            );
+        }
+        finally
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+
+    /// <summary>Rows as Hangfire.Storage.SQLite writes them for finished jobs, in one transaction (the API would take minutes).</summary>
+    private static void Seed(string path, int succeeded, int failed)
+    {
+        using var db = new SQLite.SQLiteConnection(path, storeDateTimeAsTicks: true);
+        var now = DateTime.UtcNow;
+        db.RunInTransaction(() =>
+        {
+            for (var id = 1; id <= succeeded + failed; id++)
+            {
+                var isFailed = id > succeeded;
+                var job = JobDispatcher.CreateJob("bench.noop", $$"""{"sample":{{id}}}""", null);
+                var invocation = InvocationData.SerializeJob(job);
+                var at = now.AddSeconds(-(succeeded + failed - id));
+                IState state = isFailed
+                    ? new FailedState(new InvalidOperationException("Seeded failure"))
+                    : new SucceededState(null, 5, 10);
+                db.Insert(
+                    new HangfireJob
+                    {
+                        Id = id,
+                        StateId = id,
+                        StateName = state.Name,
+                        InvocationData = SerializationHelper.Serialize(invocation, SerializationOption.Internal),
+                        Arguments = invocation.Arguments,
+                        CreatedAt = at,
+                        ExpireAt = isFailed ? DateTime.MinValue : now.AddDays(1),
+                    }
+                );
+                db.Insert(
+                    new State
+                    {
+                        Id = id,
+                        JobId = id,
+                        Name = state.Name,
+                        Reason = state.Reason,
+                        CreatedAt = at,
+                        Data = Newtonsoft.Json.JsonConvert.SerializeObject(state.SerializeData()),
+                    }
+                );
+            }
+
+            db.Insert(
+                new AggregatedCounter
+                {
+                    Key = "stats:succeeded",
+                    Value = succeeded,
+                    ExpireAt = DateTime.MinValue,
+                }
+            );
+            db.Insert(
+                new AggregatedCounter
+                {
+                    Key = "stats:failed",
+                    Value = failed,
+                    ExpireAt = DateTime.MinValue,
+                }
+            );
+        });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex Csrf();
 }

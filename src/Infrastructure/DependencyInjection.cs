@@ -1,14 +1,11 @@
 using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
-using CleanApp.Application.Common.Jobs;
-using CleanApp.Application.Common.Jobs.Monitoring;
 using CleanApp.Application.Notifications;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
-using CleanApp.Infrastructure.Jobs.Monitoring;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,8 +34,16 @@ public static class DependencyInjection
 
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
-        // After the interceptors above: it sees jobs staged by domain-event handlers (transactional enqueue).
-        services.AddJobEngine(configuration);
+        // After the interceptors above: it sees jobs staged by domain-event handlers (transactional enqueue, ADR 0021).
+        services.AddBackgroundJobs(
+            configuration,
+            databaseOptions.Provider,
+            databaseOptions.Provider == DatabaseProvider.Sqlite
+                ? ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath)
+                : connectionString,
+            environment.ContentRootPath,
+            prepareSqlServerSchema: databaseOptions.ShouldMigrateOnStartup
+        );
 
         switch (databaseOptions.Provider)
         {
@@ -81,15 +86,13 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
+        services.Replace(ServiceDescriptor.Scoped<ILookupNormalizer, LookupNormalizer>());
 
         services.AddAuthorizationCore();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<ITokenService, TokenService>();
         services.AddScoped<IOpsUserService, OpsUserService>();
         services.AddScoped<IAuditLog, AuditLog>();
-        services.Configure<JobDashboardOptions>(configuration.GetSection(JobDashboardOptions.SectionName));
-        services.AddScoped<IJobMonitoringApi, JobMonitoringApi>();
-        services.AddScoped<IJobAdministration, JobAdministration>();
         AddEmail(services, configuration);
 
         // The application name isolates the key ring's purpose strings: every instance must use the same one to read the others' tokens.

@@ -31,6 +31,7 @@ public sealed class LayerDependencyTests
     [TestCase("CleanApp.Infrastructure")]
     [TestCase("CleanApp.WebApi")]
     [TestCase("Microsoft.AspNetCore")]
+    [TestCase("Hangfire")]
     public void Application_does_not_reference(string forbiddenPrefix) =>
         Assert.That(Layers.ReferencedAssemblyNames(Layers.Application), Has.None.StartsWith(forbiddenPrefix));
 
@@ -69,6 +70,7 @@ public sealed class LayerDependencyTests
         return type.Assembly == Layers.Infrastructure
             || type.Assembly == Layers.WebApi
             || assembly.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || assembly.StartsWith("Hangfire", StringComparison.Ordinal)
             || (type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ?? false);
     }
 }

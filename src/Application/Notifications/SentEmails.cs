@@ -13,6 +13,8 @@ internal static class SentEmails
 {
     public static string ArticleKey(Guid articlePublicId, Guid userId) => $"article:{articlePublicId:N}:{userId:N}";
 
+    public static string WelcomeKey(Guid userId) => $"welcome:{userId:N}";
+
     public static string DigestKey(Guid userId, string date) => $"digest:{userId:N}:{date}";
 
     public static Task<bool> WasSentAsync(IApplicationDbContext db, string key, CancellationToken cancellationToken) =>

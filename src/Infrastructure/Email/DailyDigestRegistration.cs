@@ -24,9 +24,9 @@ public sealed class DigestOptions
 
 /// <summary>
 /// Start-up step: adds or updates the <c>daily-digest</c> recurring job (<see cref="SendDailyDigestCommand"/>) from
-/// <see cref="DigestOptions"/>. It only writes the recurring definition (a row), so it runs on every instance, web-only
-/// ones included (<c>Jobs:Enabled=false</c>); whichever server runs the scheduler enqueues each occurrence exactly once.
-/// An invalid cron or zone does not stop the host: the engine keeps the job disabled with its error on the dashboard.
+/// <see cref="DigestOptions"/>. It only writes the recurring definition, so it runs on every instance, web-only ones
+/// included (<c>Jobs:Enabled=false</c>); Hangfire's scheduler enqueues each occurrence once. An invalid cron or zone does
+/// not stop the host: it is logged as an error and the digest stays as it was.
 /// </summary>
 public sealed class DailyDigestRegistration(
     IServiceScopeFactory scopes,
@@ -40,27 +40,34 @@ public sealed class DailyDigestRegistration(
     {
         var digest = options.Value;
         await using var scope = scopes.CreateAsyncScope();
-        var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
+        var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobs>();
         if (!digest.Enabled)
         {
-            if (await recurring.RemoveIfExistsAsync(RecurringJobId, cancellationToken))
-            {
-                logger.LogInformation(
-                    "Daily digest disabled (Digest:Enabled=false): recurring job {RecurringJobId} removed",
-                    RecurringJobId
-                );
-            }
-
+            recurring.RemoveIfExists(RecurringJobId);
+            logger.LogInformation("Daily digest disabled (Digest:Enabled=false): recurring job {RecurringJobId} removed", RecurringJobId);
             return;
         }
 
-        await recurring.AddOrUpdateAsync(
-            RecurringJobId,
-            new SendDailyDigestCommand(),
-            digest.Cron,
-            new RecurringJobOptions { TimeZoneId = digest.TimeZone },
-            cancellationToken
-        );
+        try
+        {
+            recurring.AddOrUpdate(
+                RecurringJobId,
+                new SendDailyDigestCommand(),
+                digest.Cron,
+                new RecurringOptions { TimeZoneId = digest.TimeZone }
+            );
+        }
+        catch (ArgumentException ex)
+        {
+            logger.LogError(
+                ex,
+                "Daily digest not registered: invalid Digest:Cron {Cron} or Digest:TimeZone {TimeZone}",
+                digest.Cron,
+                digest.TimeZone
+            );
+            return;
+        }
+
         logger.LogInformation(
             "Recurring job {RecurringJobId} registered: {Cron} in {TimeZone}",
             RecurringJobId,

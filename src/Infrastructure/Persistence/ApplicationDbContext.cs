@@ -6,7 +6,7 @@ using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using CleanApp.Infrastructure.Identity;
-using CleanApp.Infrastructure.Jobs.Storage;
+using CleanApp.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,8 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CleanApp.Infrastructure.Persistence;
 
 /// <summary>
-/// The application's single database: domain tables, Identity's tables, Data Protection keys and the job engine's
-/// tables. Abstract because each provider has its own subclass and migration history (docs/decisions/0003-persistence.md).
+/// The application's single database: domain tables, Identity's tables, Data Protection keys and the job outbox
+/// (Hangfire keeps its own tables: a schema on SQL Server, a file of its own on SQLite). Abstract because each provider has its own subclass and migration history (docs/decisions/0003-persistence-sqlite-default-sqlserver-production.md).
 /// </summary>
 public abstract class ApplicationDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options),
@@ -88,20 +88,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         }
     }
 
-    // The job engine's tables (src/Infrastructure/Jobs, docs/jobs.md).
-    public DbSet<JobRecord> Jobs => Set<JobRecord>();
-
-    public DbSet<JobHistoryEntry> JobHistory => Set<JobHistoryEntry>();
-
-    public DbSet<JobServerRecord> JobServers => Set<JobServerRecord>();
-
-    public DbSet<JobQueueRecord> JobQueues => Set<JobQueueRecord>();
-
-    public DbSet<RecurringJobRecord> RecurringJobs => Set<RecurringJobRecord>();
-
-    public DbSet<JobCounterRecord> JobCounters => Set<JobCounterRecord>();
-
-    public DbSet<JobStatisticRecord> JobStatistics => Set<JobStatisticRecord>();
+    /// <summary>Jobs staged in a command's unit of work until they are handed to Hangfire (ADR 0021).</summary>
+    public DbSet<JobOutboxEntry> JobOutbox => Set<JobOutboxEntry>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using CleanApp.Infrastructure.Jobs;
+using Hangfire.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,16 @@ public static class DatabaseInitializer
                 string.Join(", ", pending)
             );
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var jobs = scope.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+        if (options.Provider == DatabaseProvider.SqlServer && jobs.Storage is null or JobStorageKind.SqlServer)
+        {
+            // Hangfire's own schema, installed by Hangfire's own script (idempotent), in the same explicit step.
+            logger.LogInformation("Installing or upgrading Hangfire's schema {Schema}", jobs.SqlServer.Schema);
+            await using var connection = new Microsoft.Data.SqlClient.SqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(cancellationToken);
+            SqlServerObjectsInstaller.Install(connection, jobs.SqlServer.Schema);
         }
 
         if (options.Provider == DatabaseProvider.Sqlite)

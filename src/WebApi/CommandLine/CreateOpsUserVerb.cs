@@ -49,7 +49,7 @@ public static class CreateOpsUserVerb
             return 1;
         }
 
-        await output.WriteLineAsync($"Ops user {email.Trim()} is ready with role {role}. Sign in at /jobs/login.");
+        await output.WriteLineAsync($"Ops user {email.Trim()} is ready with role {role}. Sign in at /hangfire.");
         return 0;
     }
 

@@ -8,13 +8,13 @@ namespace CleanApp.WebApi.Dashboard;
 
 /// <summary>
 /// Cookie sign-in for ops staff, separate from the public API's bearer tokens: the dashboard's policies authenticate
-/// with this scheme only, so a public API token never counts, and the cookie is scoped to <c>/jobs</c>.
+/// with this scheme only, so a public API token never counts, and the cookie is scoped to Hangfire's dashboard path.
 /// </summary>
 public static class OpsAuthentication
 {
     public const string Scheme = "Ops";
     public const string SecurityStampClaim = "cleanapp:ops:stamp";
-    public const string BasePath = "/jobs";
+    public const string BasePath = "/hangfire";
     public const string LoginPath = BasePath + "/login";
     public const string LogoutPath = BasePath + "/logout";
 

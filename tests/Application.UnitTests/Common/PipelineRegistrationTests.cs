@@ -29,14 +29,10 @@ public sealed class PipelineRegistrationTests
         services.AddSingleton(Mock.Of<ITokenService>());
         services.AddSingleton(Mock.Of<IApplicationDbContext>());
 
-        // The other ports Application's handlers use (email, jobs, dashboard, audit): Infrastructure implements them.
+        // The other ports Application's handlers use (email, jobs, audit): Infrastructure implements them.
         services.AddSingleton(Mock.Of<Application.Common.Email.IEmailSender>());
-        services.AddSingleton(Mock.Of<Application.Common.Jobs.IBackgroundJobClient>());
-        services.AddSingleton(Mock.Of<Application.Common.Jobs.IRecurringJobManager>());
-        services.AddSingleton(Mock.Of<Application.Common.Jobs.IJobAdministration>());
-        services.AddSingleton(Mock.Of<Application.Common.Jobs.IJobExecutionContext>());
-        services.AddSingleton(Mock.Of<Application.Common.Jobs.IJobKindRegistry>());
-        services.AddSingleton(Mock.Of<Application.Common.Jobs.Monitoring.IJobMonitoringApi>());
+        services.AddSingleton(Mock.Of<Application.Common.Jobs.IJobScheduler>());
+        services.AddSingleton(Mock.Of<Application.Common.Jobs.IRecurringJobs>());
         services.AddSingleton(Mock.Of<Application.Common.Auditing.IAuditLog>());
         services.AddSingleton(Mock.Of<IOpsUserService>());
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

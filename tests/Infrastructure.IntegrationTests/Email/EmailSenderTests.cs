@@ -1,5 +1,6 @@
 using CleanApp.Application.Common.Email;
 using CleanApp.Infrastructure.Email;
+using CleanApp.TestSupport;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -4,85 +4,55 @@ using MediatR;
 
 namespace CleanApp.Infrastructure.IntegrationTests.Jobs;
 
-/// <summary>What the test handlers observed, shared by every engine instance of a test (one per "process").</summary>
-public sealed class JobProbe
+/// <summary>Every execution of a test job, per run id, so parallel tests never read each other's counts.</summary>
+public static class TestJobLog
 {
-    public ConcurrentQueue<Execution> Executions { get; } = new();
+    private static readonly ConcurrentDictionary<string, int> Executions = new(StringComparer.Ordinal);
 
-    public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new(StringComparer.Ordinal);
+    public static void Record(string run, int item) => Executions.AddOrUpdate($"{run}:{item}", 1, (_, n) => n + 1);
 
-    public ConcurrentDictionary<string, TaskCompletionSource> Started { get; } = new(StringComparer.Ordinal);
-
-    public int CountFor(string tag) => Executions.Count(e => e.Tag == tag);
-
-    public TaskCompletionSource Gate(string tag) =>
-        Gates.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-
-    public TaskCompletionSource StartedSignal(string tag) =>
-        Started.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-
-    public sealed record Execution(string Tag, string? JobId, int Attempt, DateTime At);
+    public static IReadOnlyDictionary<int, int> Of(string run) =>
+        Executions
+            .Where(e => e.Key.StartsWith(run + ":", StringComparison.Ordinal))
+            .ToDictionary(e => int.Parse(e.Key[(run.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture), e => e.Value);
 }
 
-[BackgroundJob("test.record")]
-public sealed record RecordJob(string Tag) : IRequest;
+[BackgroundJob("test.record", DisplayName = "Record item {Item} of run {Run}")]
+public sealed record RecordCommand(string Run, int Item) : IRequest;
 
-public sealed class RecordJobHandler(JobProbe probe, IJobExecutionContext context) : IRequestHandler<RecordJob, Unit>
+public sealed class RecordCommandHandler : IRequestHandler<RecordCommand, Unit>
 {
-    public Task<Unit> Handle(RecordJob request, CancellationToken cancellationToken)
+    public Task<Unit> Handle(RecordCommand request, CancellationToken cancellationToken)
     {
-        probe.Executions.Enqueue(new JobProbe.Execution(request.Tag, context.JobId, context.Attempt, DateTime.UtcNow));
+        TestJobLog.Record(request.Run, request.Item);
         return Task.FromResult(Unit.Value);
     }
 }
 
-public sealed class FlakyException(string message) : Exception(message);
+/// <summary>
+/// The class a queued "test.renamed" job was created with has since been renamed and moved to this one: the kind is
+/// what Hangfire stored, so the queued job still runs.
+/// </summary>
+[BackgroundJob("test.renamed", Queue = "critical", Attempts = 2, OnAttemptsExceeded = RetriesExhausted.Delete)]
+public sealed record RenamedAndMovedCommand(string Run, int Item) : IRequest;
 
-public sealed class PermanentException(string message) : Exception(message);
-
-/// <summary>Fails with <see cref="ExceptionName"/> on the first <see cref="FailTimes"/> executions (-1: always).</summary>
-[BackgroundJob("test.fail")]
-public sealed record FailingJob(string Tag, int FailTimes, string ExceptionName = nameof(FlakyException)) : IRequest;
-
-public sealed class FailingJobHandler(JobProbe probe, IJobExecutionContext context) : IRequestHandler<FailingJob, Unit>
+public sealed class RenamedAndMovedCommandHandler : IRequestHandler<RenamedAndMovedCommand, Unit>
 {
-    public Task<Unit> Handle(FailingJob request, CancellationToken cancellationToken)
+    public Task<Unit> Handle(RenamedAndMovedCommand request, CancellationToken cancellationToken)
     {
-        probe.Executions.Enqueue(new JobProbe.Execution(request.Tag, context.JobId, context.Attempt, DateTime.UtcNow));
-        if (request.FailTimes < 0 || probe.CountFor(request.Tag) <= request.FailTimes)
-        {
-            throw request.ExceptionName == nameof(PermanentException)
-                ? new PermanentException($"{request.Tag} failed for good")
-                : new FlakyException($"{request.Tag} failed");
-        }
-
+        TestJobLog.Record(request.Run, request.Item);
         return Task.FromResult(Unit.Value);
     }
 }
 
-/// <summary>Signals that it started, then waits for its gate. Executions after <see cref="BlockOnlyAttempts"/> attempts do not block.</summary>
-[BackgroundJob("test.block")]
-public sealed record BlockingJob(string Tag, bool HonourCancellation = true, int BlockOnlyAttempts = int.MaxValue) : IRequest;
+[BackgroundJob("test.always-fails", Attempts = 0)]
+public sealed record AlwaysFailsCommand(string Run) : IRequest;
 
-public sealed class BlockingJobHandler(JobProbe probe, IJobExecutionContext context) : IRequestHandler<BlockingJob, Unit>
+public sealed class AlwaysFailsCommandHandler : IRequestHandler<AlwaysFailsCommand, Unit>
 {
-    public async Task<Unit> Handle(BlockingJob request, CancellationToken cancellationToken)
+    public Task<Unit> Handle(AlwaysFailsCommand request, CancellationToken cancellationToken)
     {
-        probe.Executions.Enqueue(new JobProbe.Execution(request.Tag, context.JobId, context.Attempt, DateTime.UtcNow));
-        probe.StartedSignal(request.Tag).TrySetResult();
-        if (probe.CountFor(request.Tag) <= request.BlockOnlyAttempts)
-        {
-            var gate = probe.Gate(request.Tag).Task;
-            if (request.HonourCancellation)
-            {
-                await gate.WaitAsync(cancellationToken);
-            }
-            else
-            {
-                await gate;
-            }
-        }
-
-        return Unit.Value;
+        TestJobLog.Record(request.Run, 0);
+        throw new InvalidOperationException("This job always fails.");
     }
 }

@@ -58,15 +58,19 @@ public sealed class MigrationTests
     }
 
     [Test]
-    public async Task The_model_declared_claim_index_has_priority_descending()
+    public async Task The_own_engine_tables_are_gone_and_the_job_outbox_exists()
     {
         using var host = new InfrastructureHost(_path);
         await host.MigrateAsync();
 
-        var indexSql = await host.WithContextAsync(db =>
-            db.Database.SqlQueryRaw<string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IX_Jobs_Claim'").ToListAsync()
+        var tables = await host.WithContextAsync(db =>
+            db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync()
         );
 
-        Assert.That(indexSql, Has.Exactly(1).Contains("\"Priority\" DESC"));
+        Assert.That(tables, Does.Contain("JobOutbox"));
+        Assert.That(
+            tables,
+            Has.None.AnyOf("Jobs", "JobHistory", "JobServers", "JobQueues", "RecurringJobs", "JobCounters", "JobStatistics")
+        );
     }
 }

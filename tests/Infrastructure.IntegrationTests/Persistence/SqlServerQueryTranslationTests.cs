@@ -15,12 +15,6 @@ using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Favorites.Commands.FavoriteArticle;
 using CleanApp.Application.Favorites.Commands.UnfavoriteArticle;
-using CleanApp.Application.Jobs.Commands.DeleteJobs;
-using CleanApp.Application.Jobs.Commands.DeleteRecurringJob;
-using CleanApp.Application.Jobs.Commands.PauseQueue;
-using CleanApp.Application.Jobs.Commands.PauseRecurringJob;
-using CleanApp.Application.Jobs.Commands.RequeueJobs;
-using CleanApp.Application.Jobs.Commands.TriggerRecurringJob;
 using CleanApp.Application.Notifications.Commands.NotifyFollowersOfArticle;
 using CleanApp.Application.Notifications.Commands.SendArticleNotificationBatch;
 using CleanApp.Application.Notifications.Commands.SendDailyDigest;
@@ -64,19 +58,8 @@ public sealed class SqlServerQueryTranslationTests
     /// <summary>A second user, for requests that refuse to act on the caller's own row (following yourself).</summary>
     private static readonly Guid OtherUser = new("0c7d5e9a-1b2f-4c3d-8e4f-5a6b7c8d9e0f");
 
-    /// <summary>
-    /// Requests that query nothing through the Application's DbContext: the dashboard's job commands act through the job
-    /// engine's ports (IBackgroundJobClient, IRecurringJobManager, IJobAdministration), which Infrastructure implements.
-    /// </summary>
-    private static readonly Type[] SendNoQuery =
-    [
-        typeof(DeleteJobsCommand),
-        typeof(DeleteRecurringJobCommand),
-        typeof(PauseQueueCommand),
-        typeof(PauseRecurringJobCommand),
-        typeof(RequeueJobsCommand),
-        typeof(TriggerRecurringJobCommand),
-    ];
+    /// <summary>Requests that query nothing through the Application's DbContext (none since the dashboard is Hangfire's).</summary>
+    private static readonly Type[] SendNoQuery = [];
 
     private static readonly StringBuilder RenderedSql = new();
 
@@ -150,14 +133,6 @@ public sealed class SqlServerQueryTranslationTests
         yield return new(new SendArticleNotificationBatchCommand(RowId, 0, [RowId, OtherUser]), Caller: null);
         yield return new(new SendDailyDigestCommand(), Caller: null);
         yield return new(new SendDigestBatchCommand(RowTime.AddDays(-1), RowTime, "2026-01-02", [RowId, OtherUser]), Caller: null);
-
-        // Dashboard job commands (SendNoQuery)
-        yield return new(new DeleteJobsCommand(["1"]));
-        yield return new(new DeleteRecurringJobCommand("daily-digest"));
-        yield return new(new PauseQueueCommand("default", Paused: true));
-        yield return new(new PauseRecurringJobCommand("daily-digest", Paused: true));
-        yield return new(new RequeueJobsCommand(["1"]));
-        yield return new(new TriggerRecurringJobCommand("daily-digest"));
     }
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -197,15 +172,14 @@ public sealed class SqlServerQueryTranslationTests
         );
         services.AddScoped<IApplicationDbContext>(sp => new WithoutTransactions(sp.GetRequiredService<ApplicationDbContext>()));
 
-        // Outside the Application: credentials, tokens, email, the job engine and the audit log.
+        // Outside the Application: credentials, tokens, email, the job ports and the audit log.
         services.AddScoped<SampleCaller>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<SampleCaller>());
         services.AddSingleton(Identity().Object);
         services.AddSingleton(Mock.Of<ITokenService>(t => t.CreateToken(It.IsAny<Guid>()) == "token"));
         services.AddSingleton(Mock.Of<IEmailSender>());
-        services.AddSingleton(Mock.Of<IBackgroundJobClient>());
-        services.AddSingleton(Mock.Of<IRecurringJobManager>());
-        services.AddSingleton(Mock.Of<IJobAdministration>());
+        services.AddSingleton(Mock.Of<IJobScheduler>());
+        services.AddSingleton(Mock.Of<IRecurringJobs>());
         services.AddSingleton(Mock.Of<IAuditLog>());
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

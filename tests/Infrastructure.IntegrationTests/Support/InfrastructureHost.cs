@@ -16,17 +16,24 @@ public sealed class InfrastructureHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public InfrastructureHost(string databasePath, TimeProvider? clock = null)
+    public InfrastructureHost(
+        string databasePath,
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null
+    )
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(
-                new Dictionary<string, string?>(StringComparer.Ordinal)
-                {
-                    ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
-                    ["Database:Provider"] = "Sqlite",
-                }
-            )
-            .Build();
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+            ["Database:Provider"] = "Sqlite",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -36,6 +43,8 @@ public sealed class InfrastructureHost : IDisposable
         {
             services.AddSingleton(clock);
         }
+
+        configure?.Invoke(services);
 
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
@@ -50,7 +59,27 @@ public sealed class InfrastructureHost : IDisposable
         return await work(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
 
-    public void Dispose() => _services.Dispose();
+    /// <summary>Starts the hosted services the web host would start (Hangfire server, outbox relay, digest registration).</summary>
+    public async Task StartAsync()
+    {
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            _started.Add(service);
+        }
+    }
+
+    private readonly List<IHostedService> _started = [];
+
+    public void Dispose()
+    {
+        foreach (var service in Enumerable.Reverse(_started))
+        {
+            service.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        _services.Dispose();
+    }
 
     public static string NewDatabasePath()
     {
@@ -59,14 +88,27 @@ public sealed class InfrastructureHost : IDisposable
         return Path.Combine(folder, $"infra-{Guid.NewGuid():N}.db");
     }
 
+    /// <summary>Deletes the file and its Hangfire store beside it (<c>x.db</c> → <c>x.hangfire.db</c>).</summary>
     public static void DeleteDatabase(string path)
     {
+        path = path.EndsWith(".db", StringComparison.Ordinal) ? path[..^3] : path;
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (
+            var suffix in new[]
+            {
+                string.Empty,
+                "-wal",
+                "-shm",
+                ".hangfire.db",
+                ".hangfire.db-wal",
+                ".hangfire.db-shm",
+                ".hangfire.db.lock",
+            }
+        )
         {
             try
             {
-                File.Delete(path + suffix);
+                File.Delete(path + (suffix.StartsWith(".hangfire", StringComparison.Ordinal) ? suffix : ".db" + suffix));
             }
             catch (IOException)
             {

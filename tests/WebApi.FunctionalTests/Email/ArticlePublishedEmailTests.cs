@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Notifications.Commands.SendArticleNotificationBatch;
 using CleanApp.WebApi.FunctionalTests.Support;
@@ -63,13 +64,13 @@ public sealed class ArticlePublishedEmailTests
             );
         }
 
-        // One fan-out job, ceil(5 / 2) = 3 batch jobs of 2, 2 and 1 followers, keyed per (article, batch index).
-        var jobs = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == FanOut || j.Kind == Batch).ToListAsync());
+        // One fan-out job, ceil(5 / 2) = 3 batch jobs of 2, 2 and 1 followers, numbered by batch index.
+        var jobs = HangfireJobs.OfKinds(host.Factory.Services, FanOut, Batch);
         Assert.That(jobs.Count(j => j.Kind == FanOut), Is.EqualTo(1));
-        var batches = jobs.Where(j => j.Kind == Batch).OrderBy(j => j.IdempotencyKey, StringComparer.Ordinal).ToList();
-        Assert.That(batches, Has.Count.EqualTo(3));
-        Assert.That(batches.Select(b => b.IdempotencyKey![^2..]), Is.EqualTo(new[] { ":0", ":1", ":2" }));
-        Assert.That(batches.Select(b => b.State), Has.All.EqualTo(JobState.Succeeded));
+        var batches = jobs.Where(j => j.Kind == Batch).Select(j => JsonNode.Parse(j.Payload)!).ToList();
+        Assert.That(batches.Select(b => (int)b["batchIndex"]!).Order(), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(batches.Select(b => b["followerIds"]!.AsArray().Count).Order(), Is.EqualTo(new[] { 1, 2, 2 }));
+        Assert.That(jobs.Select(j => j.State), Has.All.EqualTo("Succeeded"));
         var sentKeys = await host.WithDbAsync(db =>
             db.Set<Domain.Notifications.SentEmail>().AsNoTracking().Where(e => e.Key.StartsWith("article:")).CountAsync()
         );
@@ -94,12 +95,10 @@ public sealed class ArticlePublishedEmailTests
         Assert.That(host.Mails().Count(m => m.Subject.Contains(title, StringComparison.Ordinal)), Is.EqualTo(3));
 
         // Requeue every batch: a retry after a crash between sending and finishing looks the same to the handler.
-        var batchIds = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == Batch).Select(j => j.Id).ToListAsync());
+        var batchIds = HangfireJobs.OfKinds(host.Factory.Services, Batch).Select(j => j.Id).ToList();
         await RequeueAsync(host, batchIds);
-        await host.WaitForJobsAsync(2, Batch);
-        var succeededRuns = await host.WithDbAsync(db =>
-            db.JobHistory.AsNoTracking().Where(h => batchIds.Contains(h.JobId) && h.State == JobState.Succeeded).CountAsync()
-        );
+        await WaitForSucceededRunsAsync(host, batchIds, 2);
+        var succeededRuns = batchIds.Sum(id => HangfireJobs.History(host.Factory.Services, id).Count(s => s == "Succeeded"));
         Assert.That(succeededRuns, Is.EqualTo(2 * batchIds.Count), "each batch ran twice");
         Assert.That(
             host.Mails().Count(m => m.Subject.Contains(title, StringComparison.Ordinal)),
@@ -108,7 +107,7 @@ public sealed class ArticlePublishedEmailTests
         );
 
         // Re-run the fan-out: its first batches have finished, so it stages them again; they find every email marked.
-        var fanOutId = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == FanOut).Select(j => j.Id).SingleAsync());
+        var fanOutId = HangfireJobs.OfKinds(host.Factory.Services, FanOut).Single().Id;
         await RequeueAsync(host, [fanOutId]);
         await host.WaitForJobsAsync(1 + 2 + 2, FanOut, Batch);
         Assert.That(
@@ -121,30 +120,33 @@ public sealed class ArticlePublishedEmailTests
     private static Task RequeueAsync(EmailHost host, IEnumerable<string> ids) =>
         host.WithScopeAsync(async services =>
         {
-            var jobs = services.GetRequiredService<IBackgroundJobClient>();
+            var jobs = services.GetRequiredService<IJobScheduler>();
             foreach (var id in ids)
             {
-                Assert.That(await jobs.RequeueAsync(id, "test: run again"), Is.True);
+                Assert.That(await jobs.RequeueAsync(id), Is.True);
             }
         });
+
+    private static async Task WaitForSucceededRunsAsync(EmailHost host, IReadOnlyList<string> ids, int runs)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!ids.All(id => HangfireJobs.History(host.Factory.Services, id).Count(s => s == "Succeeded") >= runs))
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the requeued jobs ran again");
+            await Task.Delay(50);
+        }
+    }
 
     [Test]
     public async Task An_article_deleted_before_the_jobs_run_sends_nothing_and_the_jobs_succeed()
     {
-        using var host = new EmailHost(("Email:FanOutBatchSize", "2"), ("Digest:Enabled", "false"));
+        // No server until the article is gone: the jobs wait in the host's queue meanwhile.
+        using var host = new EmailHost(("Email:FanOutBatchSize", "2"), ("Digest:Enabled", "false"), ("Jobs:Enabled", "false"));
         var client = host.Client;
         var author = await client.RegisterAsync("author");
         var follower = await client.RegisterAsync("fan");
         await client.FollowAsync(follower.Token, author.Username);
-        await host.WaitForJobsAsync(2, "email.welcome");
 
-        // Hold the queue while the article is published and deleted, so the jobs run only after the deletion.
-        await host.WithScopeAsync(services =>
-            services
-                .GetRequiredService<IJobAdministration>()
-                .SetQueuePausedAsync(JobOptions.DefaultQueue, paused: true, "test", CancellationToken.None)
-        );
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the server re-reads pause flags once a second
         var title = "Gone soon " + Guid.NewGuid().ToString("N")[..8];
         var article = await client.CreateArticleAsync(author.Token, title: title);
         var publicId = await host.WithDbAsync(db =>
@@ -159,25 +161,17 @@ public sealed class ArticlePublishedEmailTests
         );
         await host.WithScopeAsync(async services =>
         {
-            services.GetRequiredService<IBackgroundJobClient>().Enqueue(new SendArticleNotificationBatchCommand(publicId, 0, [followerId]));
+            services.GetRequiredService<IJobScheduler>().Enqueue(new SendArticleNotificationBatchCommand(publicId, 0, [followerId]));
             await services.GetRequiredService<Infrastructure.Persistence.ApplicationDbContext>().SaveChangesAsync();
         });
-        await host.WithScopeAsync(services =>
-            services
-                .GetRequiredService<IJobAdministration>()
-                .SetQueuePausedAsync(JobOptions.DefaultQueue, paused: false, "test", CancellationToken.None)
-        );
 
-        await host.WaitForJobsAsync(2, FanOut, Batch);
-        var states = await host.WithDbAsync(db =>
-            db.Jobs.AsNoTracking().Where(j => j.Kind == FanOut || j.Kind == Batch).Select(j => new { j.Kind, j.State }).ToListAsync()
-        );
-        Assert.That(
-            states.Select(s => s.Kind),
-            Is.EquivalentTo(new[] { FanOut, Batch }),
-            "the fan-out found no article, so it staged no batch"
-        );
-        Assert.That(states.Select(s => s.State), Has.All.EqualTo(JobState.Succeeded));
+        using (host.StartServer())
+        {
+            await host.WaitForJobsAsync(2, FanOut, Batch);
+        }
+
+        var kinds = HangfireJobs.OfKinds(host.Factory.Services, FanOut, Batch).Select(j => j.Kind);
+        Assert.That(kinds, Is.EquivalentTo(new[] { FanOut, Batch }), "the fan-out found no article, so it staged no batch");
         Assert.That(host.Mails().Where(m => m.Subject.Contains(title, StringComparison.Ordinal)), Is.Empty);
     }
 }

@@ -1,6 +1,5 @@
 using CleanApp.Application.Common.Jobs;
 using CleanApp.WebApi.FunctionalTests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.WebApi.FunctionalTests.Email;
@@ -34,9 +33,11 @@ public sealed class DailyDigestEmailTests
         var alice2 = await client.CreateArticleAsync(alice.Token, title: "Alice two " + Guid.NewGuid().ToString("N")[..6]);
         var bob1 = await client.CreateArticleAsync(bob.Token, title: "Bob one " + Guid.NewGuid().ToString("N")[..6]);
 
-        await host.WithScopeAsync(async services =>
-            Assert.That(await services.GetRequiredService<IRecurringJobManager>().TriggerAsync("daily-digest"), Is.Not.Null)
-        );
+        await host.WithScopeAsync(services =>
+        {
+            Assert.That(services.GetRequiredService<IRecurringJobs>().Trigger("daily-digest"), Is.Not.Null);
+            return Task.CompletedTask;
+        });
         await host.WaitForJobsAsync(1 + 2, Digest, DigestBatch);
 
         var digests = host.Mails().Where(m => m.Subject.StartsWith("Your CleanApp digest for ", StringComparison.Ordinal)).ToList();
@@ -69,13 +70,15 @@ public sealed class DailyDigestEmailTests
         Assert.That(toBob, Does.Contain(Line(bob1, bob)).And.Not.Contain(alice1["title"].Str()));
 
         // Three recipients in batches of two: two batch jobs.
-        var batches = await host.WithDbAsync(db => db.Jobs.AsNoTracking().CountAsync(j => j.Kind == DigestBatch));
+        var batches = HangfireJobs.OfKinds(host.Factory.Services, DigestBatch).Count;
         Assert.That(batches, Is.EqualTo(2));
 
         // Triggered again the same day: the digest runs, but nobody gets a second one.
-        await host.WithScopeAsync(async services =>
-            Assert.That(await services.GetRequiredService<IRecurringJobManager>().TriggerAsync("daily-digest"), Is.Not.Null)
-        );
+        await host.WithScopeAsync(services =>
+        {
+            Assert.That(services.GetRequiredService<IRecurringJobs>().Trigger("daily-digest"), Is.Not.Null);
+            return Task.CompletedTask;
+        });
         await host.WaitForJobsAsync(2 + 4, Digest, DigestBatch);
         Assert.That(host.Mails().Count(m => m.Subject.StartsWith("Your CleanApp digest", StringComparison.Ordinal)), Is.EqualTo(3));
     }
@@ -86,8 +89,8 @@ public sealed class DailyDigestEmailTests
         using var host = new EmailHost(("Digest:Cron", "30 6 * * 1-5"), ("Digest:TimeZone", "Europe/Berlin"), ("Jobs:Enabled", "false"));
         _ = await host.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
 
-        var recurring = await host.WithDbAsync(db => db.RecurringJobs.AsNoTracking().SingleAsync(r => r.Id == "daily-digest"));
-        Assert.That(recurring.Kind, Is.EqualTo(Digest));
+        var recurring = RecurringJobs(host).Single(r => r.Id == "daily-digest");
+        Assert.That(recurring.Job.Args[0], Is.EqualTo(Digest));
         Assert.That(recurring.Cron, Is.EqualTo("30 6 * * 1-5"));
         Assert.That(recurring.TimeZoneId, Is.EqualTo("Europe/Berlin"));
         Assert.That(recurring.Error, Is.Null);
@@ -100,7 +103,12 @@ public sealed class DailyDigestEmailTests
         using var host = new EmailHost(("Digest:Enabled", "false"), ("Jobs:Enabled", "false"));
         _ = await host.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
 
-        var exists = await host.WithDbAsync(db => db.RecurringJobs.AsNoTracking().AnyAsync(r => r.Id == "daily-digest"));
-        Assert.That(exists, Is.False);
+        Assert.That(RecurringJobs(host).Select(r => r.Id), Has.None.EqualTo("daily-digest"));
+    }
+
+    private static List<Hangfire.Storage.RecurringJobDto> RecurringJobs(EmailHost host)
+    {
+        using var connection = host.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        return Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
     }
 }

@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CleanApp.Application.Common.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.WebApi.FunctionalTests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.WebApi.FunctionalTests.Email;
@@ -14,18 +11,15 @@ namespace CleanApp.WebApi.FunctionalTests.Email;
 public sealed record SentMail(string File, string To, string Subject, string Body);
 
 /// <summary>
-/// A host with the job engine on (fast polling) and the pickup email sender writing into a private folder; reads the
-/// .eml files back and waits for the engine to go quiet.
+/// A host with its own Hangfire (in-memory storage, Testing settings) and the pickup email sender writing into a private
+/// folder; reads the .eml files back and waits for the jobs to finish.
 /// </summary>
 public sealed class EmailHost : IDisposable
 {
     public EmailHost(params (string Key, string Value)[] settings)
     {
         MailDirectory = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"mail-{Guid.NewGuid():N}");
-        Factory = new CleanAppFactory()
-            .WithSetting("Email:PickupDirectory", MailDirectory)
-            .WithSetting("Jobs:PollInterval", "00:00:00.200")
-            .WithSetting("Jobs:SchedulerInterval", "00:00:00.200");
+        Factory = new CleanAppFactory().WithSetting("Email:PickupDirectory", MailDirectory);
         foreach (var (key, value) in settings)
         {
             Factory.WithSetting(key, value);
@@ -43,31 +37,22 @@ public sealed class EmailHost : IDisposable
     public IReadOnlyList<SentMail> Mails() =>
         Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml").Select(Parse).ToList() : [];
 
-    /// <summary>Waits until no job of the given kinds is pending (enqueued, scheduled, awaiting, processing) and at least <paramref name="minimumJobs"/> exist.</summary>
-    public async Task WaitForJobsAsync(int minimumJobs, params string[] kinds)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            using (var scope = Factory.Services.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-                var jobs = await db.Jobs.AsNoTracking().Where(j => kinds.Contains(j.Kind)).Select(j => j.State).ToListAsync();
-                if (jobs.Count >= minimumJobs && jobs.TrueForAll(s => s is JobState.Succeeded or JobState.Failed or JobState.Deleted))
-                {
-                    Assert.That(jobs, Has.None.EqualTo(JobState.Failed), "no email job failed");
-                    return;
-                }
-            }
+    /// <summary>Waits until at least <paramref name="minimumJobs"/> jobs of the given kinds exist in Hangfire and all finished (none failed).</summary>
+    public Task WaitForJobsAsync(int minimumJobs, params string[] kinds) =>
+        HangfireJobs.WaitForFinishedAsync(Factory.Services, minimumJobs, kinds);
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+    /// <summary>A Hangfire server over this host's storage, for tests whose host runs none (Jobs:Enabled=false) until a point.</summary>
+    public IDisposable StartServer() =>
+        new Hangfire.BackgroundJobServer(
+            new Hangfire.BackgroundJobServerOptions
             {
-                Assert.Fail($"The jobs {string.Join(", ", kinds)} did not finish in time.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+                Activator = Factory.Services.GetRequiredService<Hangfire.JobActivator>(),
+                FilterProvider = Factory.Services.GetRequiredService<Hangfire.Common.IJobFilterProvider>(),
+                SchedulePollingInterval = TimeSpan.FromMilliseconds(200),
+                WorkerCount = 2,
+            },
+            Factory.Services.GetRequiredService<Hangfire.JobStorage>()
+        );
 
     public async Task<T> WithDbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
     {

@@ -42,11 +42,11 @@ public static class Browser
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/jobs/login");
+        await page.GotoAsync("/hangfire/login");
         await page.FillAsync("input[name=email]", email);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/jobs");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/hangfire");
         return page;
     }
 }

@@ -39,16 +39,16 @@ public static partial class OpsUsers
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
     {
-        var token = await AntiforgeryTokenAsync(client, "/jobs/login");
+        var token = await AntiforgeryTokenAsync(client, "/hangfire/login");
         return await client.PostAsync(
-            "/jobs/login",
+            "/hangfire/login",
             new FormUrlEncodedContent(
                 new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = token,
                     ["email"] = email,
                     ["password"] = password,
-                    ["returnUrl"] = "/jobs",
+                    ["returnUrl"] = "/hangfire",
                 }
             )
         );

@@ -9,7 +9,8 @@ namespace CleanApp.WebApi.FunctionalTests.Platform.Upgrade;
 /// A database created and filled by the previous release (Release1: made by build/make-upgrade-fixture.sh from commit
 /// 64ac57d, EF Core 6) is upgraded in place by this release at start-up, and nothing is lost: every account signs in
 /// with its password, the tokens that release issued still authenticate, every article, comment, favorite and follow is
-/// still there. The fixture file is copied, never changed.
+/// still there; the jobs it left queued in its own engine's tables run on Hangfire after the upgrade (welcome emails,
+/// follower notifications). The fixture file is copied, never changed.
 /// </summary>
 [NonParallelizable]
 public sealed class UpgradeFromPreviousReleaseTests
@@ -19,12 +20,13 @@ public sealed class UpgradeFromPreviousReleaseTests
     private CleanAppFactory _factory = null!;
     private HttpClient _client = null!;
     private JsonNode _manifest = null!;
+    private readonly string _mail = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"mail-{Guid.NewGuid():N}");
 
     [OneTimeSetUp]
     public async Task UpgradeACopyOfThePreviousReleaseDatabase()
     {
         _manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(FixtureFolder, "manifest.json")))!;
-        _factory = new CleanAppFactory();
+        _factory = new CleanAppFactory().WithSetting("Email:PickupDirectory", _mail).WithSetting("Digest:Enabled", "false");
         File.Copy(Path.Combine(FixtureFolder, "cleanapp.db"), _factory.DatabasePath);
         _client = _factory.CreateClient(); // starts the host: migrate on start-up upgrades the copy
         var ready = await _client.GetAsync("/health/ready");
@@ -36,6 +38,10 @@ public sealed class UpgradeFromPreviousReleaseTests
     {
         _client.Dispose();
         _factory.Dispose();
+        if (Directory.Exists(_mail))
+        {
+            Directory.Delete(_mail, recursive: true);
+        }
     }
 
     private IEnumerable<JsonNode> Users => _manifest["users"]!.AsArray().Select(u => u!);
@@ -128,6 +134,44 @@ public sealed class UpgradeFromPreviousReleaseTests
             );
             Assert.That((int)feed["articlesCount"]!, Is.EqualTo(2), "ben follows ann, who wrote two articles");
         });
+    }
+
+    [Test]
+    public async Task The_jobs_the_previous_release_left_queued_run_after_the_upgrade()
+    {
+        Assert.That((int)_manifest["counts"]!["queuedJobs"]!, Is.EqualTo(6), "3 welcome emails and 3 article notifications");
+
+        // The 6 carried-over jobs, plus the notification batches the 3 fan-outs stage (one per article with followers).
+        var jobs = await HangfireJobs.WaitForFinishedAsync(
+            _factory.Services,
+            6 + 3,
+            "email.welcome",
+            "email.article-published",
+            "email.article-published.batch"
+        );
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(jobs.Count(j => j.Kind == "email.welcome"), Is.EqualTo(3));
+            Assert.That(jobs.Count(j => j.Kind == "email.article-published"), Is.EqualTo(3));
+            Assert.That(jobs.Count(j => j.Kind == "email.article-published.batch"), Is.EqualTo(3));
+        });
+        var mails = Directory.GetFiles(_mail, "*.eml").Select(File.ReadAllText).ToList();
+        foreach (var user in Users)
+        {
+            Assert.That(
+                mails.Count(m =>
+                    m.Contains($"To: {(string)user["email"]!}", StringComparison.Ordinal)
+                    && m.Contains("Subject: Welcome to CleanApp", StringComparison.Ordinal)
+                ),
+                Is.EqualTo(1),
+                $"{user["username"]} got exactly one welcome email"
+            );
+        }
+
+        // ben and cat follow ann (two articles), ann follows ben (one article).
+        Assert.That(mails.Count(m => !m.Contains("Subject: Welcome", StringComparison.Ordinal)), Is.EqualTo(5));
+        Assert.That(await CountAsync("JobOutbox"), Is.Zero, "every carried-over job reached Hangfire");
     }
 
     private async Task<long> CountAsync(string table) => long.Parse((await QueryAsync($"SELECT COUNT(*) FROM \"{table}\""))[0]);

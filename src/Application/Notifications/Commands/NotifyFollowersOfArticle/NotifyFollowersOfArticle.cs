@@ -9,16 +9,15 @@ namespace CleanApp.Application.Notifications.Commands.NotifyFollowersOfArticle;
 
 /// <summary>
 /// Background job (fan-out): pages the author's followers by key, ordered by follower id, <see cref="EmailJobSettings.FanOutBatchSize"/>
-/// at a time, and enqueues one <see cref="SendArticleNotificationBatchCommand"/> per page. Each batch has an idempotency
-/// key per (article, batch index), so a re-run of this job while its batches are still queued does not add more; a batch
-/// that already ran and is enqueued again sends nothing new (the batch checks <c>SentEmails</c>).
+/// at a time, and enqueues one <see cref="SendArticleNotificationBatchCommand"/> per page. A re-run stages the batches
+/// again; they send nothing new, because each batch checks <c>SentEmails</c> per recipient.
 /// </summary>
-[BackgroundJob("email.article-published", DisplayName = "Notify followers of a new article")]
+[BackgroundJob("email.article-published", DisplayName = "Notify followers of article {ArticlePublicId}")]
 public sealed record NotifyFollowersOfArticleCommand(Guid ArticlePublicId) : IRequest;
 
 public sealed class NotifyFollowersOfArticleCommandHandler(
     IApplicationDbContext db,
-    IBackgroundJobClient jobs,
+    IJobScheduler jobs,
     EmailJobSettings settings,
     ILogger<NotifyFollowersOfArticleCommandHandler> logger
 ) : IRequestHandler<NotifyFollowersOfArticleCommand, Unit>
@@ -58,10 +57,7 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
                 break;
             }
 
-            jobs.Enqueue(
-                new SendArticleNotificationBatchCommand(articleId, batches, page),
-                new JobOptions { IdempotencyKey = $"email.article-published.batch:{articleId:N}:{batches}" }
-            );
+            jobs.Enqueue(new SendArticleNotificationBatchCommand(articleId, batches, page));
             batches++;
             after = page[^1];
             if (page.Count < settings.FanOutBatchSize)

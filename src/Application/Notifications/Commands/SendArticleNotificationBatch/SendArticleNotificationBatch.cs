@@ -12,7 +12,7 @@ namespace CleanApp.Application.Notifications.Commands.SendArticleNotificationBat
 /// each email is checked against and then marked in <c>SentEmails</c> under <c>article:{article}:{user}</c>, so a retried
 /// or re-enqueued batch does not resend. Followers who stopped following meanwhile, and a deleted article, get nothing.
 /// </summary>
-[BackgroundJob("email.article-published.batch", DisplayName = "Email a batch of followers about a new article")]
+[BackgroundJob("email.article-published.batch", DisplayName = "Email batch {BatchIndex} of followers about article {ArticlePublicId}")]
 public sealed record SendArticleNotificationBatchCommand(Guid ArticlePublicId, int BatchIndex, IReadOnlyList<Guid> FollowerIds) : IRequest;
 
 public sealed class SendArticleNotificationBatchCommandHandler(

@@ -15,12 +15,12 @@ namespace CleanApp.Application.Notifications.Commands.SendDailyDigest;
 /// get nothing. The digest's date (UTC, of the window's end) keys each user's email, so one user gets at most one digest
 /// a day however often the job is triggered.
 /// </summary>
-[BackgroundJob("email.daily-digest", DisplayName = "Daily digest of new articles", NoOverlap = true)]
+[BackgroundJob("email.daily-digest", DisplayName = "Daily digest of new articles")]
 public sealed record SendDailyDigestCommand : IRequest;
 
 public sealed class SendDailyDigestCommandHandler(
     IApplicationDbContext db,
-    IBackgroundJobClient jobs,
+    IJobScheduler jobs,
     EmailJobSettings settings,
     TimeProvider clock,
     ILogger<SendDailyDigestCommandHandler> logger
@@ -58,13 +58,7 @@ public sealed class SendDailyDigestCommandHandler(
                 break;
             }
 
-            jobs.Enqueue(
-                new SendDigestBatchCommand(start, end, date, page),
-                new JobOptions
-                {
-                    IdempotencyKey = string.Create(CultureInfo.InvariantCulture, $"email.daily-digest.batch:{date}:{batches}"),
-                }
-            );
+            jobs.Enqueue(new SendDigestBatchCommand(start, end, date, page));
             batches++;
             after = page[^1];
             if (page.Count < settings.FanOutBatchSize)

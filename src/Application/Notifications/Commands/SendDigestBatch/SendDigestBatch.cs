@@ -12,7 +12,7 @@ namespace CleanApp.Application.Notifications.Commands.SendDigestBatch;
 /// [<see cref="WindowStart"/>, <see cref="WindowEnd"/>) by the authors that user follows (title, author, path). Users
 /// with nothing new get nothing. Idempotent through <c>SentEmails</c> under <c>digest:{user}:{date}</c>.
 /// </summary>
-[BackgroundJob("email.daily-digest.batch", DisplayName = "Send the daily digest to a batch of users")]
+[BackgroundJob("email.daily-digest.batch", DisplayName = "Send the daily digest of {DigestDate} to a batch of users")]
 public sealed record SendDigestBatchCommand(DateTime WindowStart, DateTime WindowEnd, string DigestDate, IReadOnlyList<Guid> UserIds)
     : IRequest;
 

@@ -322,120 +322,21 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobCounterRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("JobCounters", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobHistoryEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<long?>("DurationMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ExceptionDetails")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("ExceptionMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("ExceptionType")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
-
-                    b.Property<string>("JobId")
-                        .IsRequired()
-                        .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
-
-                    b.Property<long?>("LatencyMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("ServerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("State")
-                        .HasColumnType("int");
-
-                    b.Property<string>("WorkerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Id");
-
-                    b.ToTable("JobHistory", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobQueueRecord", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTime?>("ChangedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ChangedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("bit");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobQueues", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobRecord", b =>
+            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.JobOutboxEntry", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
-                    b.Property<int>("AbandonCount")
+                    b.Property<int?>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("int");
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<int?>("ContinuationOption")
                         .HasColumnType("int");
@@ -443,270 +344,34 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<long?>("DurationMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("EnqueuedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("LastExceptionMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("LastExceptionType")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
-
-                    b.Property<long?>("LatencyMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("LeaseToken")
-                        .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
-
-                    b.Property<int>("MaxRetries")
-                        .HasColumnType("int");
-
-                    b.Property<string>("OccurrenceKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<int>("OnAttemptsExceeded")
+                    b.Property<int?>("OnAttemptsExceeded")
                         .HasColumnType("int");
 
                     b.Property<string>("ParentId")
-                        .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Queue")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("RecurringJobId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("RetryCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("RetryPolicy")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTime>("RunAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("State")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("StateChangedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("StateReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.Property<string>("WorkerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt")
-                        .HasFilter("\"ExpiresAt\" IS NOT NULL");
-
-                    b.HasIndex("IdempotencyKey")
-                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
-
-                    b.HasIndex("LeaseExpiresAt")
-                        .HasDatabaseName("IX_Jobs_Processing_LeaseExpiresAt")
-                        .HasFilter("\"State\" = 3");
-
-                    b.HasIndex("OccurrenceKey")
-                        .IsUnique()
-                        .HasFilter("\"OccurrenceKey\" IS NOT NULL");
-
-                    b.HasIndex("ParentId")
-                        .HasFilter("\"ParentId\" IS NOT NULL");
-
-                    b.HasIndex("RunAt")
-                        .HasDatabaseName("IX_Jobs_Scheduled_RunAt")
-                        .HasFilter("\"State\" = 1");
-
-                    b.HasIndex("RecurringJobId", "State")
-                        .HasFilter("\"RecurringJobId\" IS NOT NULL");
-
-                    b.HasIndex("State", "StateChangedAt", "Id");
-
-                    b.HasIndex("State", "Kind", "StateChangedAt", "Id")
-                        .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
-
-                    b.HasIndex("State", "Queue", "StateChangedAt", "Id")
-                        .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
-
-                    b.HasIndex("State", "Queue", "Priority", "RunAt", "Id")
-                        .IsDescending(false, false, true, false, false)
-                        .HasDatabaseName("IX_Jobs_Claim");
-
-                    b.ToTable("Jobs", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobServerRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTime>("HeartbeatAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("HostName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Queues")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Workers")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HeartbeatAt");
-
-                    b.ToTable("JobServers", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobStatisticRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("Period")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("BucketStart")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Key", "Period", "BucketStart");
-
-                    b.ToTable("JobStatistics", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.RecurringJobRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Cron")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTime?>("LastExecution")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("LastJobId")
-                        .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
-
-                    b.Property<int>("Misfire")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("NextExecution")
-                        .HasColumnType("datetime2");
-
-                    b.Property<bool>("NoOverlap")
-                        .HasColumnType("bit");
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Queue")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<DateTime?>("RunAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextExecution");
+                    b.HasIndex("CreatedAt");
 
-                    b.ToTable("RecurringJobs", (string)null);
+                    b.ToTable("JobOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -309,116 +309,21 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobCounterRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("JobCounters", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobHistoryEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExceptionDetails")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExceptionMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExceptionType")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("JobId")
-                        .IsRequired()
-                        .HasMaxLength(36)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LatencyMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WorkerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Id");
-
-                    b.ToTable("JobHistory", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobQueueRecord", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobQueues", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobRecord", b =>
+            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.JobOutboxEntry", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(36)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("AbandonCount")
+                    b.Property<int?>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ContinuationOption")
                         .HasColumnType("INTEGER");
@@ -426,270 +331,34 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("DurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("EnqueuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastExceptionMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastExceptionType")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LatencyMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseToken")
-                        .HasMaxLength(36)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MaxRetries")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OccurrenceKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OnAttemptsExceeded")
+                    b.Property<int?>("OnAttemptsExceeded")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ParentId")
-                        .HasMaxLength(36)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Queue")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RecurringJobId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RetryCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RetryPolicy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RunAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StateChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WorkerId")
-                        .HasMaxLength(200)
+                    b.Property<DateTime?>("RunAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpiresAt")
-                        .HasFilter("\"ExpiresAt\" IS NOT NULL");
+                    b.HasIndex("CreatedAt");
 
-                    b.HasIndex("IdempotencyKey")
-                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
-
-                    b.HasIndex("LeaseExpiresAt")
-                        .HasDatabaseName("IX_Jobs_Processing_LeaseExpiresAt")
-                        .HasFilter("\"State\" = 3");
-
-                    b.HasIndex("OccurrenceKey")
-                        .IsUnique()
-                        .HasFilter("\"OccurrenceKey\" IS NOT NULL");
-
-                    b.HasIndex("ParentId")
-                        .HasFilter("\"ParentId\" IS NOT NULL");
-
-                    b.HasIndex("RunAt")
-                        .HasDatabaseName("IX_Jobs_Scheduled_RunAt")
-                        .HasFilter("\"State\" = 1");
-
-                    b.HasIndex("RecurringJobId", "State")
-                        .HasFilter("\"RecurringJobId\" IS NOT NULL");
-
-                    b.HasIndex("State", "StateChangedAt", "Id");
-
-                    b.HasIndex("State", "Kind", "StateChangedAt", "Id")
-                        .HasDatabaseName("IX_Jobs_Dashboard_State_Kind");
-
-                    b.HasIndex("State", "Queue", "StateChangedAt", "Id")
-                        .HasDatabaseName("IX_Jobs_Dashboard_State_Queue");
-
-                    b.HasIndex("State", "Queue", "Priority", "RunAt", "Id")
-                        .IsDescending(false, false, true, false, false)
-                        .HasDatabaseName("IX_Jobs_Claim");
-
-                    b.ToTable("Jobs", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobServerRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("HeartbeatAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HostName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Queues")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Workers")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HeartbeatAt");
-
-                    b.ToTable("JobServers", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.JobStatisticRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Period")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("BucketStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key", "Period", "BucketStart");
-
-                    b.ToTable("JobStatistics", (string)null);
-                });
-
-            modelBuilder.Entity("CleanApp.Infrastructure.Jobs.Storage.RecurringJobRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Cron")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastExecution")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastJobId")
-                        .HasMaxLength(36)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Misfire")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("NextExecution")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NoOverlap")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Queue")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NextExecution");
-
-                    b.ToTable("RecurringJobs", (string)null);
+                    b.ToTable("JobOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
