@@ -102,7 +102,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// A pooled context (docs/decisions/0016-dbcontext-pooling.md): options are built once and a context is reset rather
+    /// A pooled context (docs/decisions/0018-dbcontext-pooling.md): options are built once and a context is reset rather
     /// than rebuilt for each scope, which was a fifth of the CPU of a one-query read. The scoped interceptors reach the
     /// shared options through the relays, which resolve them from the scope that leased the context; the scope disposes
     /// the context, which returns it to the pool.

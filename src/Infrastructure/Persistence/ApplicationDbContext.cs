@@ -26,7 +26,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 {
     /// <summary>
     /// The DI scope that leased this pooled context, for the interceptor relays; null once the context is back in the
-    /// pool, and for a context built outside DI (docs/decisions/0016-dbcontext-pooling.md).
+    /// pool, and for a context built outside DI (docs/decisions/0018-dbcontext-pooling.md).
     /// </summary>
     internal IServiceProvider? LeasingScope { get; set; }
 

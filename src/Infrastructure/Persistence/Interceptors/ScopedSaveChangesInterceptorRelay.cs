@@ -7,7 +7,7 @@ namespace CleanApp.Infrastructure.Persistence.Interceptors;
 /// The one save-changes interceptor of the pooled context's options: options of a pooled context are built once, but the
 /// registered <see cref="ISaveChangesInterceptor"/>s are scoped (domain events go through the request's mediator into the
 /// request's context), so each call is forwarded, in registration order, to those of the scope that leased the context
-/// (docs/decisions/0016-dbcontext-pooling.md). A context built outside DI has no scope and no interceptors.
+/// (docs/decisions/0018-dbcontext-pooling.md). A context built outside DI has no scope and no interceptors.
 /// </summary>
 public sealed class ScopedSaveChangesInterceptorRelay : ISaveChangesInterceptor
 {
