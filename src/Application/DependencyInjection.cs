@@ -1,5 +1,6 @@
 using System.Reflection;
 using CleanApp.Application.Common.Behaviours;
+using CleanApp.Application.Common.Interfaces;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public static class DependencyInjection
 
         // Scoped, never singleton: a validator may query the scoped DbContext.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped);
+
+        // Resolved only when a request's [Authorize] names roles or a policy (AuthorizationBehaviour).
+        services.AddTransient(sp => new Lazy<IIdentityService>(sp.GetRequiredService<IIdentityService>));
 
         // The pipeline, outermost first (MediatR 5 runs behaviours in registration order). See docs/architecture.md.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));

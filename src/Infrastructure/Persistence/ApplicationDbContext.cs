@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanApp.Infrastructure.Persistence;
 
@@ -23,6 +24,27 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         IApplicationDbContext,
         IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The DI scope that leased this pooled context, for the interceptor relays; null once the context is back in the
+    /// pool, and for a context built outside DI (docs/decisions/0018-dbcontext-pooling.md).
+    /// </summary>
+    internal IServiceProvider? LeasingScope { get; set; }
+
+    internal static IEnumerable<T> ScopedServices<T>(DbContext? context) =>
+        (context as ApplicationDbContext)?.LeasingScope?.GetServices<T>() ?? [];
+
+    public override void Dispose()
+    {
+        LeasingScope = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        LeasingScope = null;
+        return base.DisposeAsync();
+    }
+
     // Explicit: Identity's own Users set (credential records) keeps the plain name on the context.
     DbSet<User> IApplicationDbContext.Users => Set<User>();
 

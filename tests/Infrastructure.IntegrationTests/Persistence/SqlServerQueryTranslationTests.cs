@@ -165,7 +165,8 @@ public sealed class SqlServerQueryTranslationTests
             }
         );
 
-        services.AddScoped<CommandRecorder>();
+        // The context is pooled, so its options are built once from the root: one recorder, emptied before each sample.
+        services.AddSingleton<CommandRecorder>();
         services.ConfigureDbContext<SqlServerApplicationDbContext>(
             (sp, options) => options.AddInterceptors(new NoConnection(), new NoSave(), sp.GetRequiredService<CommandRecorder>())
         );
@@ -218,6 +219,7 @@ public sealed class SqlServerQueryTranslationTests
     public async Task Every_query_of_the_request_translates_to_SQL_Server(Sample sample)
     {
         using var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CommandRecorder>().Clear();
         scope.ServiceProvider.GetRequiredService<SampleCaller>().Id = sample.Caller;
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 

@@ -53,7 +53,9 @@ internal static class SqlServerTranslationOnly
     {
         private readonly List<string> _commands = [];
 
-        public IReadOnlyList<string> Commands => _commands;
+        public IReadOnlyList<string> Commands => [.. _commands];
+
+        public void Clear() => _commands.Clear();
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(
             DbCommand command,

@@ -23,6 +23,9 @@ public sealed class SqlStatementCountTests : ApiFixture
     [OneTimeSetUp]
     public async Task Arrange()
     {
+        // Subscribed before the arrangement: a pooled context's EF logger caches "nobody listens" for a second, so a
+        // listener that appears just before the counted requests could miss their commands.
+        _counter = new SqlStatementCounter(Factory.DatabasePath);
         _author = await Client.RegisterAsync("author");
         _reader = await Client.RegisterAsync("reader");
         var fans = new List<TestUser>();
@@ -54,8 +57,6 @@ public sealed class SqlStatementCountTests : ApiFixture
 
         _plainSlug = (await Client.CreateArticleAsync(_author.Token))["slug"].Str();
         await Client.AddCommentAsync(_reader.Token, _plainSlug);
-
-        _counter = new SqlStatementCounter(Factory.DatabasePath);
 
         // Warm-up: key ring, compiled queries.
         await Client.GetOkAsync("/api/articles?limit=1", _reader.Token);

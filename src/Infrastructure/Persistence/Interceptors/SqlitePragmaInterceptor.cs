@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace CleanApp.Infrastructure.Persistence.Interceptors;
 
@@ -14,18 +16,27 @@ namespace CleanApp.Infrastructure.Persistence.Interceptors;
 /// itself every ~150 ms until the command timeout (30 s), so "database is locked" still never surfaces; the job engine
 /// additionally serializes its own writes in-process (JobStore) so it rarely waits at all.
 /// </para>
+/// <para>
+/// Once per physical connection: Microsoft.Data.Sqlite pools them, and EF Core opens and closes the connection around
+/// every query, so running the statement on each open cost a statement per query (issue 12).
+/// </para>
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = NORMAL;";
 
+    private static readonly object Applied = new();
+
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection { Handle: { } handle } && !_configured.TryGetValue(handle, out _))
         {
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, Applied);
         }
     }
 
@@ -35,11 +46,12 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         CancellationToken cancellationToken = default
     )
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection { Handle: { } handle } && !_configured.TryGetValue(handle, out _))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            _configured.AddOrUpdate(handle, Applied);
         }
     }
 }

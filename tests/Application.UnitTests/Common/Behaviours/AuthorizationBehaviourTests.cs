@@ -128,7 +128,10 @@ public sealed class AuthorizationBehaviourTests
     private Task<string> Run<TRequest>(TRequest request)
         where TRequest : IRequest<string>
     {
-        var behaviour = new AuthorizationBehaviour<TRequest, string>(_currentUser.Object, _identity.Object);
+        var behaviour = new AuthorizationBehaviour<TRequest, string>(
+            _currentUser.Object,
+            new Lazy<IIdentityService>(() => _identity.Object)
+        );
         return behaviour.Handle(request, CancellationToken.None, () =>
         {
             _handlerRan = true;

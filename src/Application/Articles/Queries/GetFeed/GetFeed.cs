@@ -21,7 +21,10 @@ public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser c
     public Task<ArticlesPageDto> Handle(GetFeedQuery request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id!.Value;
-        var matches = db.Articles.AsNoTracking().Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
+        // IN over the caller's followees rather than a correlated EXISTS per article: SQLite then counts through the
+        // (AuthorId, CreatedAt) index per followed author instead of probing Follows for every article (issue 12).
+        var followees = db.Follows.Where(f => f.FollowerId == callerId).Select(f => f.FolloweeId);
+        var matches = db.Articles.AsNoTracking().Where(a => followees.Contains(a.AuthorId));
         return ArticleQueries.PageAsync(matches, mapping, callerId, request.Limit, request.Offset, cancellationToken);
     }
 }
