@@ -4,6 +4,7 @@ using CleanApp.Application.Comments.Commands.AddComment;
 using CleanApp.Application.Comments.Commands.DeleteComment;
 using CleanApp.Application.Comments.Queries.GetComments;
 using CleanApp.WebApi.Common;
+using CleanApp.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanApp.WebApi.Endpoints;
@@ -26,7 +27,7 @@ public sealed class Comments : IEndpointGroup
             .WithName("AddComment")
             .WithSummary("Comment on an article")
             .RequireAuthorization()
-            .AcceptsJson<CommentRequest<NewCommentFields>>()
+            .AcceptsJson<CommentRequest<NewCommentFields>>("""{"comment":{"body":"Thank you so much!"}}""")
             .Produces<CommentResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,
@@ -37,7 +38,8 @@ public sealed class Comments : IEndpointGroup
                 StatusCodes.Status422UnprocessableEntity
             );
 
-        // {id} is bound as text: a non-numeric id is simply an unknown comment (404 "comment"), not a routing miss.
+        // {id} is bound as text: a non-numeric id is simply an unknown comment (404 "comment"), not a routing miss. The
+        // document types it as the integer it is (IntegerParameter).
         comments
             .MapDelete("/{id}", Delete)
             .WithName("DeleteComment")
@@ -57,7 +59,12 @@ public sealed class Comments : IEndpointGroup
         return TypedResults.Json(new CommentResponse(comment), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> Delete(string slug, string id, IMediator sender, CancellationToken ct)
+    private static async Task<IResult> Delete(
+        string slug,
+        [IntegerParameter(Minimum = 1, Maximum = int.MaxValue)] string id,
+        IMediator sender,
+        CancellationToken ct
+    )
     {
         var commentId = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         await sender.Send(new DeleteCommentCommand(slug, commentId), ct);
