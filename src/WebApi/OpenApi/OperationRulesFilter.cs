@@ -22,6 +22,7 @@ public sealed class OperationRulesFilter : IOperationFilter
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         var authentication = EndpointAuthenticationMetadata.Classify(metadata);
         ApplySecurity(operation, context, authentication);
+        ApplyAuthenticationText(operation, authentication);
         ApplyIntegerParameters(operation, context.MethodInfo);
         var bodyExample = ApplyRequestBodyExample(operation, context, metadata.OfType<JsonRequestBodyMetadata>().FirstOrDefault());
         ApplyErrorExamples(operation, context, bodyExample, authentication);
@@ -37,6 +38,19 @@ public sealed class OperationRulesFilter : IOperationFilter
             EndpointAuthentication.Optional => [new OpenApiSecurityRequirement(), token],
             _ => [],
         };
+    }
+
+    /// <summary>The same fact for readers of the description (ReDoc, Swagger UI, generated doc comments).</summary>
+    private static void ApplyAuthenticationText(OpenApiOperation operation, EndpointAuthentication authentication)
+    {
+        var text = authentication switch
+        {
+            EndpointAuthentication.Required => "Authentication: required (`Authorization: Token <token>`); without it, 401.",
+            EndpointAuthentication.Optional =>
+                "Authentication: optional. Anonymous callers are served; a token, when sent, must be valid (401 otherwise).",
+            _ => "Authentication: none; no token is needed.",
+        };
+        operation.Description = string.IsNullOrWhiteSpace(operation.Description) ? text : operation.Description + "\n\n" + text;
     }
 
     private static void ApplyIntegerParameters(OpenApiOperation operation, MethodInfo? method)
