@@ -4,7 +4,6 @@ using CleanApp.Application.Comments.Commands.AddComment;
 using CleanApp.Application.Comments.Commands.DeleteComment;
 using CleanApp.Application.Comments.Queries.GetComments;
 using CleanApp.WebApi.Common;
-using CleanApp.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanApp.WebApi.Endpoints;
@@ -39,7 +38,7 @@ public sealed class Comments : IEndpointGroup
             );
 
         // {id} is bound as text: a non-numeric id is simply an unknown comment (404 "comment"), not a routing miss. The
-        // document types it as the integer it is (IntegerParameter).
+        // document types it as the integer it is by convention (OperationRulesFilter: route {id} is 1..2^31-1).
         comments
             .MapDelete("/{id}", Delete)
             .WithName("DeleteComment")
@@ -59,12 +58,7 @@ public sealed class Comments : IEndpointGroup
         return TypedResults.Json(new CommentResponse(comment), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> Delete(
-        string slug,
-        [IntegerParameter(Minimum = 1, Maximum = int.MaxValue)] string id,
-        IMediator sender,
-        CancellationToken ct
-    )
+    private static async Task<IResult> Delete(string slug, string id, IMediator sender, CancellationToken ct)
     {
         var commentId = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         await sender.Send(new DeleteCommentCommand(slug, commentId), ct);

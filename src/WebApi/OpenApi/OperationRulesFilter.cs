@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using CleanApp.Application.Articles;
 using CleanApp.WebApi.Common;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -62,8 +63,8 @@ public sealed class OperationRulesFilter : IOperationFilter
 
         foreach (var info in method.GetParameters())
         {
-            var rule = info.GetCustomAttribute<IntegerParameterAttribute>();
             var parameter = operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == info.Name);
+            var rule = info.GetCustomAttribute<IntegerParameterAttribute>() ?? Convention(info, parameter);
             if (rule is null || parameter is null)
             {
                 continue;
@@ -91,6 +92,39 @@ public sealed class OperationRulesFilter : IOperationFilter
 
             parameter.Schema = schema;
         }
+    }
+
+    /// <summary>
+    /// The project's convention for text-bound parameters without an <see cref="IntegerParameterAttribute"/>: every
+    /// handler parses <c>limit</c>/<c>offset</c> with <c>QueryValues.Integer</c> against the <see cref="Paging"/> bounds,
+    /// and every <c>{id}</c>/<c>{…Id}</c> route value as a positive integer (anything else being a 404), so endpoints
+    /// added later are documented right without the attribute. An attribute on the parameter overrides this.
+    /// </summary>
+    private static IntegerParameterAttribute? Convention(ParameterInfo info, OpenApiParameter? parameter)
+    {
+        if (info.ParameterType != typeof(string) || parameter is null)
+        {
+            return null;
+        }
+
+        return (parameter.In, parameter.Name) switch
+        {
+            (ParameterLocation.Query, "limit") => new IntegerParameterAttribute
+            {
+                Minimum = 1,
+                Maximum = Paging.MaxLimit,
+                Default = Paging.DefaultLimit,
+            },
+            (ParameterLocation.Query, "offset") => new IntegerParameterAttribute
+            {
+                Minimum = 0,
+                Maximum = Paging.MaxOffset,
+                Default = 0,
+            },
+            (ParameterLocation.Path, { } name) when name == "id" || name.EndsWith("Id", StringComparison.Ordinal) =>
+                new IntegerParameterAttribute { Minimum = 1, Maximum = int.MaxValue },
+            _ => null,
+        };
     }
 
     private static JsonNode? ApplyRequestBodyExample(
