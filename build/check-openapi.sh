@@ -55,16 +55,18 @@ url="http://127.0.0.1:$port"
   ASPNETCORE_ENVIRONMENT=Testing ConnectionStrings__Default="Data Source=$work/cleanapp.db" Database__Provider=Sqlite \
     Email__PickupDirectory="$work/mail" exec dotnet CleanApp.WebApi.dll --urls "$url") >"$work/server.log" 2>&1 &
 server_pid=$!
+# Node's fetch rather than curl: a fresh CI machine has Node (installed by .ci/run) but not necessarily curl.
+get() { node -e 'fetch(process.argv[1]).then(async r => { if (!r.ok) process.exit(1); if (process.argv[2]) require("fs").writeFileSync(process.argv[2], await r.text()); }, () => process.exit(1))' "$@"; }
 started=no
 for _ in $(seq 1 120); do
-  if curl -sf -o /dev/null "$url/api/tags"; then started=yes; break; fi
+  if get "$url/api/tags"; then started=yes; break; fi
   kill -0 "$server_pid" 2>/dev/null || break
   sleep 1
 done
 if [ "$started" = yes ]; then
   ok "CleanApp started at $url"
   served_matches() {
-    curl -sf "$url/swagger/v1/swagger.json" -o "$work/served.json" &&
+    get "$url/swagger/v1/swagger.json" "$work/served.json" &&
       node -e '
         const fs = require("fs");
         const [a, b] = process.argv.slice(1).map(f => JSON.stringify(JSON.parse(fs.readFileSync(f, "utf8"))));
