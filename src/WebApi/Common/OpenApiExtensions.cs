@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -19,13 +20,16 @@ public static class OpenApiExtensions
     /// <summary>
     /// Documents a JSON request body of type <typeparamref name="T"/> <b>without</b> the framework's Accepts metadata: that
     /// metadata makes routing answer 415 before authentication runs, and the contract wants 401 first (shared/API.md).
-    /// <see cref="JsonBody"/> enforces the media type after authorization instead.
+    /// <see cref="JsonBody"/> enforces the media type after authorization instead. <paramref name="exampleJson"/> is the
+    /// request body's example in the document; without one, an example is synthesized from the schema.
     /// </summary>
-    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T)));
+    public static RouteHandlerBuilder AcceptsJson<T>(
+        this RouteHandlerBuilder builder,
+        [StringSyntax(StringSyntaxAttribute.Json)] string? exampleJson = null
+    ) => builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T), exampleJson));
 }
 
-public sealed record JsonRequestBodyMetadata(Type BodyType);
+public sealed record JsonRequestBodyMetadata(Type BodyType, string? ExampleJson = null);
 
 /// <summary>Turns <see cref="JsonRequestBodyMetadata"/> into the operation's OpenAPI request body.</summary>
 public sealed class JsonRequestBodyOperationFilter : IOperationFilter

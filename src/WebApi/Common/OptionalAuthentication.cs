@@ -6,10 +6,14 @@ public static class OptionalAuthentication
 {
     /// <summary>
     /// For endpoints where a token is optional (it only changes <c>following</c>/<c>favorited</c>): no Authorization header
-    /// means anonymous, but a header that does not authenticate is a 401, never a silent downgrade to anonymous.
+    /// means anonymous, but a header that does not authenticate is a 401, never a silent downgrade to anonymous. The filter and
+    /// <see cref="OptionalAuthenticationMetadata"/>, which the OpenAPI document reads to describe the operation's security as
+    /// optional, are only ever added together here; a test checks every documented operation's security against the
+    /// server's answers to anonymous and invalid-token requests.
     /// </summary>
     public static RouteHandlerBuilder WithOptionalAuthentication(this RouteHandlerBuilder builder) =>
         builder
+            .WithMetadata(OptionalAuthenticationMetadata.Instance)
             .AddEndpointFilter(
                 async (context, next) =>
                 {
@@ -24,4 +28,12 @@ public static class OptionalAuthentication
                 }
             )
             .ProducesApiErrors(StatusCodes.Status401Unauthorized);
+}
+
+/// <summary>Marks an endpoint whose token is optional; see <see cref="OptionalAuthentication"/>.</summary>
+public sealed class OptionalAuthenticationMetadata
+{
+    public static readonly OptionalAuthenticationMetadata Instance = new();
+
+    private OptionalAuthenticationMetadata() { }
 }

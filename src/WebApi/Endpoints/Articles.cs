@@ -7,6 +7,7 @@ using CleanApp.Application.Articles.Queries.GetFeed;
 using CleanApp.Application.Articles.Queries.ListArticles;
 using CleanApp.Application.Common.Models;
 using CleanApp.WebApi.Common;
+using CleanApp.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanApp.WebApi.Endpoints;
@@ -48,7 +49,9 @@ public sealed class Articles : IEndpointGroup
             .WithName("CreateArticle")
             .WithSummary("Publish an article; duplicate titles get distinct slugs")
             .RequireAuthorization()
-            .AcceptsJson<ArticleRequest<CreateArticleCommand>>()
+            .AcceptsJson<ArticleRequest<CreateArticleCommand>>(
+                """{"article":{"title":"How to train your dragon","description":"Ever wonder how?","body":"You have to believe","tagList":["dragons","training"]}}"""
+            )
             .Produces<ArticleResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,
@@ -62,7 +65,7 @@ public sealed class Articles : IEndpointGroup
             .WithName("UpdateArticle")
             .WithSummary("Partial update by the author; a new title regenerates the slug")
             .RequireAuthorization()
-            .AcceptsJson<ArticleRequest<UpdateArticleFields>>()
+            .AcceptsJson<ArticleRequest<UpdateArticleFields>>("""{"article":{"body":"With two hands"}}""")
             .Produces<ArticleResponse>()
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,
@@ -86,8 +89,8 @@ public sealed class Articles : IEndpointGroup
         string? tag,
         string? author,
         string? favorited,
-        string? limit,
-        string? offset,
+        [IntegerParameter(Minimum = 1, Maximum = Paging.MaxLimit, Default = Paging.DefaultLimit)] string? limit,
+        [IntegerParameter(Minimum = 0, Maximum = Paging.MaxOffset, Default = 0)] string? offset,
         IMediator sender,
         CancellationToken ct
     )
@@ -103,7 +106,12 @@ public sealed class Articles : IEndpointGroup
         return TypedResults.Ok(ArticlesResponse.From(await sender.Send(query, ct)));
     }
 
-    private static async Task<IResult> Feed(string? limit, string? offset, IMediator sender, CancellationToken ct)
+    private static async Task<IResult> Feed(
+        [IntegerParameter(Minimum = 1, Maximum = Paging.MaxLimit, Default = Paging.DefaultLimit)] string? limit,
+        [IntegerParameter(Minimum = 0, Maximum = Paging.MaxOffset, Default = 0)] string? offset,
+        IMediator sender,
+        CancellationToken ct
+    )
     {
         var query = new GetFeedQuery
         {

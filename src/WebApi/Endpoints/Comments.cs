@@ -26,7 +26,7 @@ public sealed class Comments : IEndpointGroup
             .WithName("AddComment")
             .WithSummary("Comment on an article")
             .RequireAuthorization()
-            .AcceptsJson<CommentRequest<NewCommentFields>>()
+            .AcceptsJson<CommentRequest<NewCommentFields>>("""{"comment":{"body":"Thank you so much!"}}""")
             .Produces<CommentResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(
                 StatusCodes.Status400BadRequest,
@@ -37,7 +37,8 @@ public sealed class Comments : IEndpointGroup
                 StatusCodes.Status422UnprocessableEntity
             );
 
-        // {id} is bound as text: a non-numeric id is simply an unknown comment (404 "comment"), not a routing miss.
+        // {id} is bound as text: a non-numeric id is simply an unknown comment (404 "comment"), not a routing miss. The
+        // document types it as the integer it is by convention (OperationRulesFilter: route {id} is 1..2^31-1).
         comments
             .MapDelete("/{id}", Delete)
             .WithName("DeleteComment")

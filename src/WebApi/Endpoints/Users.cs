@@ -18,14 +18,16 @@ public sealed class Users : IEndpointGroup
             .MapPost("/", Register)
             .WithName("RegisterUser")
             .WithSummary("Register a new user")
-            .AcceptsJson<UserRequest<RegisterUserCommand>>()
+            .AcceptsJson<UserRequest<RegisterUserCommand>>(
+                """{"user":{"username":"jake","email":"jake@jake.jake","password":"jakejake"}}"""
+            )
             .Produces<UserResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         users
             .MapPost("/login", Login)
             .WithName("Login")
             .WithSummary("Log in with email and password")
-            .AcceptsJson<UserRequest<LoginUserCommand>>()
+            .AcceptsJson<UserRequest<LoginUserCommand>>("""{"user":{"email":"jake@jake.jake","password":"jakejake"}}""")
             .Produces<UserResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity);
 
@@ -38,7 +40,9 @@ public sealed class Users : IEndpointGroup
         user.MapPut("/", Update)
             .WithName("UpdateCurrentUser")
             .WithSummary("Partial update: only the keys present change; returns a fresh token")
-            .AcceptsJson<UserRequest<UpdateUserCommand>>()
+            .AcceptsJson<UserRequest<UpdateUserCommand>>(
+                """{"user":{"email":"jake@jake.jake","bio":"I like to skateboard","image":"https://i.stack.imgur.com/xHWG8.jpg"}}"""
+            )
             .Produces<UserResponse>()
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }

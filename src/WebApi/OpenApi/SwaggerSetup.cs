@@ -32,21 +32,27 @@ public static class SwaggerSetup
                 }
             );
             o.AddSecurityDefinition(
-                "Token",
+                OperationRulesFilter.SecuritySchemeName,
                 new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = "Authorization",
-                    Description = "`Token <token>` — the token from `user.token`.",
+                    Description = "`Token <token>` (or `Bearer <token>`): the token from `user.token`.",
                 }
             );
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("Token", document)] = [],
-            });
+            // No document-wide requirement: each operation states its own (none, optional or required), derived from the
+            // endpoint metadata that enforces it (OperationRulesFilter, ADR 0050).
+            // A relative server: the document is served by the host it describes, and the committed copy stays host-free.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The host serving this document" });
+            // Non-nullable reference properties (a DTO's `string Slug`) are documented as required and not nullable, so a
+            // generated client gets `string`, not `string?`; `string?` stays optional and nullable.
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.SchemaFilter<OptionalPropertiesSchemaFilter>();
             o.CustomSchemaIds(SchemaId);
             o.OperationFilter<JsonRequestBodyOperationFilter>();
+            o.OperationFilter<OperationRulesFilter>();
             o.MapType<Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
             o.MapType<Optional<IReadOnlyList<string?>?>>(() =>
                 new OpenApiSchema
