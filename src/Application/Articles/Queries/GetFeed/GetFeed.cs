@@ -21,7 +21,10 @@ public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser c
     public Task<ArticlesPageDto> Handle(GetFeedQuery request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id!.Value;
-        var matches = db.Articles.AsNoTracking().Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
+        var matches = db
+            .Articles.AsNoTracking()
+            .VisibleTo(callerId)
+            .Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
         return ArticleQueries.PageAsync(matches, mapping, callerId, request.Limit, request.Offset, cancellationToken);
     }
 }
