@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CleanApp.WebApi.FunctionalTests.Email;
 using CleanApp.WebApi.FunctionalTests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -165,9 +166,9 @@ public sealed partial class AccountLifecycleTests
     private static IReadOnlyList<string> ResetTokens(CleanAppFactory factory, string email) =>
         Directory
             .GetFiles(factory.MailDirectory, "*.eml")
-            .Select(File.ReadAllText)
-            .Where(t => t.Contains($"To: {email}", StringComparison.Ordinal) && t.Contains("Subject: Reset your CleanApp password", StringComparison.Ordinal))
-            .Select(t => TokenLine().Match(t))
+            .Select(EmailHost.Parse)
+            .Where(m => m.To == email && m.Subject == "Reset your CleanApp password")
+            .Select(m => TokenLine().Match(m.Body))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)
             .ToList();
