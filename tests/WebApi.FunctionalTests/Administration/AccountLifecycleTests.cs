@@ -27,7 +27,11 @@ public sealed partial class AccountLifecycleTests
 
         var bioOnly = await client.SendAsync(HttpMethod.Put, "/api/user", user.Token, new { user = new { bio = "hello" } });
         Assert.That(bioOnly.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await client.SendAsync(HttpMethod.Get, "/api/user", signedIn)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a bio change revokes nothing");
+        Assert.That(
+            (await client.SendAsync(HttpMethod.Get, "/api/user", signedIn)).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK),
+            "a bio change revokes nothing"
+        );
 
         var change = await client.SendAsync(HttpMethod.Put, "/api/user", user.Token, new { user = new { password = "new-password-456" } });
         var fresh = (await change.ReadJsonAsync())!["user"]!["token"].Str();
@@ -113,7 +117,11 @@ public sealed partial class AccountLifecycleTests
         clock.Advance(TimeSpan.FromMinutes(1));
         var throttled = await LoginFromAsync(client, "10.0.0.1", user.Email, user.Password);
         await ApiAssert.ExactErrorAsync(throttled, HttpStatusCode.TooManyRequests, "credentials", "too many attempts");
-        Assert.That(throttled.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromMinutes(9)), "the address's window: 10 min from the first attempt");
+        Assert.That(
+            throttled.Headers.RetryAfter?.Delta,
+            Is.EqualTo(TimeSpan.FromMinutes(9)),
+            "the address's window: 10 min from the first attempt"
+        );
 
         // The owner, from their own address, is not locked out by the stranger's guesses.
         Assert.That((await LoginFromAsync(client, "10.0.0.2", user.Email, user.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -126,11 +134,18 @@ public sealed partial class AccountLifecycleTests
 
         var everyone = await LoginFromAsync(client, "10.0.0.2", user.Email, user.Password);
         await ApiAssert.ExactErrorAsync(everyone, HttpStatusCode.TooManyRequests, "credentials", "too many attempts");
-        Assert.That(everyone.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromMinutes(1)), "the account window began with the attempts of 1 min ago");
+        Assert.That(
+            everyone.Headers.RetryAfter?.Delta,
+            Is.EqualTo(TimeSpan.FromMinutes(1)),
+            "the account window began with the attempts of 1 min ago"
+        );
 
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.That((await LoginFromAsync(client, "10.0.0.2", user.Email, user.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await LoginFromAsync(client, "10.0.0.1", user.Email, user.Password)).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(
+            (await LoginFromAsync(client, "10.0.0.1", user.Email, user.Password)).StatusCode,
+            Is.EqualTo(HttpStatusCode.TooManyRequests)
+        );
         clock.Advance(TimeSpan.FromMinutes(8));
         Assert.That((await LoginFromAsync(client, "10.0.0.1", user.Email, user.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

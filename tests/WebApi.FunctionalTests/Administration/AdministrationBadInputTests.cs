@@ -38,7 +38,12 @@ public sealed class AdministrationBadInputTests : ApiFixture
         _target = await Client.RegisterAsync("target");
         _slug = (await Client.CreateArticleAsync(_author.Token))["slug"].Str();
         _commentId = (await Client.AddCommentAsync(_author.Token, _slug))["id"]!.GetValue<int>();
-        var flag = await Client.SendAsync(HttpMethod.Post, $"/api/articles/{_slug}/comments/{_commentId}/flags", _admin.Token, new { flag = new { reason = "r" } });
+        var flag = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/articles/{_slug}/comments/{_commentId}/flags",
+            _admin.Token,
+            new { flag = new { reason = "r" } }
+        );
         _flagId = (await flag.ReadJsonAsync())!["flag"]!["id"]!.GetValue<int>();
     }
 
@@ -64,7 +69,12 @@ public sealed class AdministrationBadInputTests : ApiFixture
             Endpoint.Resolution => new() { ["action"] = "\"dismiss\"", ["reason"] = "\"fine\"" },
             Endpoint.Restore => new() { ["reason"] = "\"ok\"" },
             Endpoint.PasswordReset => new() { ["email"] = $"\"{_target.Email}\"" },
-            _ => new() { ["email"] = $"\"{_target.Email}\"", ["token"] = "\"abc\"", ["password"] = "\"password123\"" },
+            _ => new()
+            {
+                ["email"] = $"\"{_target.Email}\"",
+                ["token"] = "\"abc\"",
+                ["password"] = "\"password123\"",
+            },
         };
 
     private (HttpMethod Method, string Url, string? Token) Route(Endpoint endpoint) =>
@@ -83,7 +93,9 @@ public sealed class AdministrationBadInputTests : ApiFixture
     public static IEnumerable<TestCaseData> WrongTypeCases() =>
         from shape in Shapes
         from field in shape.Value.Fields
-        from raw in field == "roles" ? new[] { "42", "\"editor\"", "{}", "[42]", "[[]]", "true" } : new[] { "42", "true", "[]", "{}", "[\"x\"]" }
+        from raw in field == "roles"
+            ? new[] { "42", "\"editor\"", "{}", "[42]", "[[]]", "true" }
+            : new[] { "42", "true", "[]", "{}", "[\"x\"]" }
         select new TestCaseData(shape.Key, field, raw).SetName($"{{m}}({shape.Key},{field},{raw})");
 
     public static IEnumerable<TestCaseData> BadValueCases() =>
@@ -146,7 +158,10 @@ public sealed class AdministrationBadInputTests : ApiFixture
     [TestCase("/api/admin/flags?offset=x", "offset")]
     public async Task A_bad_query_value_on_the_new_lists_is_a_422_naming_it(string url, string key)
     {
-        var errors = await ApiAssert.ErrorBodyAsync(await Client.SendAsync(HttpMethod.Get, url, _admin.Token), HttpStatusCode.UnprocessableEntity);
+        var errors = await ApiAssert.ErrorBodyAsync(
+            await Client.SendAsync(HttpMethod.Get, url, _admin.Token),
+            HttpStatusCode.UnprocessableEntity
+        );
         Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { key }));
     }
 

@@ -194,9 +194,30 @@ public sealed class AdministrationEndpointTests : ApiFixture
         );
         var account = (await suspend.ReadJsonAsync())!["account"]!;
         var oldToken = await Client.SendAsync(HttpMethod.Get, "/api/user", token);
-        var registerToken = await Client.SendAsync(HttpMethod.Post, "/api/articles", user.Token, new { article = new { title = "t", description = "d", body = "b" } });
-        var signIn = await Client.SendAsync(HttpMethod.Post, "/api/users/login", body: new { user = new { email = user.Email, password = user.Password } });
-        var wrongPassword = await Client.SendAsync(HttpMethod.Post, "/api/users/login", body: new { user = new { email = user.Email, password = "wrong-password" } });
+        var registerToken = await Client.SendAsync(
+            HttpMethod.Post,
+            "/api/articles",
+            user.Token,
+            new
+            {
+                article = new
+                {
+                    title = "t",
+                    description = "d",
+                    body = "b",
+                },
+            }
+        );
+        var signIn = await Client.SendAsync(
+            HttpMethod.Post,
+            "/api/users/login",
+            body: new { user = new { email = user.Email, password = user.Password } }
+        );
+        var wrongPassword = await Client.SendAsync(
+            HttpMethod.Post,
+            "/api/users/login",
+            body: new { user = new { email = user.Email, password = "wrong-password" } }
+        );
 
         Assert.Multiple(() =>
         {
@@ -239,7 +260,12 @@ public sealed class AdministrationEndpointTests : ApiFixture
         };
         foreach (var (method, url, body) in requests)
         {
-            await ApiAssert.ExactErrorAsync(await Client.SendAsync(method, url, _admin.Token, body), HttpStatusCode.NotFound, "account", "not found");
+            await ApiAssert.ExactErrorAsync(
+                await Client.SendAsync(method, url, _admin.Token, body),
+                HttpStatusCode.NotFound,
+                "account",
+                "not found"
+            );
         }
     }
 
@@ -258,7 +284,10 @@ public sealed class AdministrationEndpointTests : ApiFixture
         var family = await Client.GetOkAsync($"/api/admin/audit?action=account&target={user.Username}", _admin.Token);
         var exact = await Client.GetOkAsync($"/api/admin/audit?action=account.suspend&target={user.Username}", _admin.Token);
         var paged = await Client.GetOkAsync($"/api/admin/audit?target={user.Username}&limit=1&offset=1", _admin.Token);
-        var byActor = await Client.GetOkAsync($"/api/admin/audit?actor={_admin.Email.ToUpperInvariant()}&target={user.Username}", _admin.Token);
+        var byActor = await Client.GetOkAsync(
+            $"/api/admin/audit?actor={_admin.Email.ToUpperInvariant()}&target={user.Username}",
+            _admin.Token
+        );
 
         Assert.Multiple(() =>
         {

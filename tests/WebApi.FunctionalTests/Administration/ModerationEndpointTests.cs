@@ -79,10 +79,25 @@ public sealed class ModerationEndpointTests : ApiFixture
     {
         var user = await Client.RegisterAsync("nosy");
 
-        await ApiAssert.ExactErrorAsync(await Client.SendAsync(HttpMethod.Get, "/api/admin/flags"), HttpStatusCode.Unauthorized, "token", "is missing");
-        await ApiAssert.ExactErrorAsync(await Client.SendAsync(HttpMethod.Get, "/api/admin/flags", user.Token), HttpStatusCode.Forbidden, "user", "forbidden");
         await ApiAssert.ExactErrorAsync(
-            await Client.SendAsync(HttpMethod.Post, "/api/admin/flags/1/resolution", user.Token, new { resolution = new { action = "dismiss" } }),
+            await Client.SendAsync(HttpMethod.Get, "/api/admin/flags"),
+            HttpStatusCode.Unauthorized,
+            "token",
+            "is missing"
+        );
+        await ApiAssert.ExactErrorAsync(
+            await Client.SendAsync(HttpMethod.Get, "/api/admin/flags", user.Token),
+            HttpStatusCode.Forbidden,
+            "user",
+            "forbidden"
+        );
+        await ApiAssert.ExactErrorAsync(
+            await Client.SendAsync(
+                HttpMethod.Post,
+                "/api/admin/flags/1/resolution",
+                user.Token,
+                new { resolution = new { action = "dismiss" } }
+            ),
             HttpStatusCode.Forbidden,
             "user",
             "forbidden"
@@ -90,7 +105,12 @@ public sealed class ModerationEndpointTests : ApiFixture
         Assert.That((await Client.SendAsync(HttpMethod.Get, "/api/admin/flags", _editor.Token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await Client.SendAsync(HttpMethod.Get, "/api/admin/flags", _admin.Token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await ApiAssert.ExactErrorAsync(
-            await Client.SendAsync(HttpMethod.Post, "/api/admin/flags/999999/resolution", _editor.Token, new { resolution = new { action = "dismiss" } }),
+            await Client.SendAsync(
+                HttpMethod.Post,
+                "/api/admin/flags/999999/resolution",
+                _editor.Token,
+                new { resolution = new { action = "dismiss" } }
+            ),
             HttpStatusCode.NotFound,
             "flag",
             "not found"
@@ -108,7 +128,12 @@ public sealed class ModerationEndpointTests : ApiFixture
         var slug = article["slug"].Str();
         await Client.AddCommentAsync(reader.Token, slug);
         await Client.FollowAsync(reader.Token, author.Username);
-        var flagged = await Client.SendAsync(HttpMethod.Post, $"/api/articles/{slug}/flags", reporter.Token, new { flag = new { reason = "spam" } });
+        var flagged = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/articles/{slug}/flags",
+            reporter.Token,
+            new { flag = new { reason = "spam" } }
+        );
         var flagId = (await flagged.ReadJsonAsync())!["flag"]!["id"]!.GetValue<int>();
 
         var queue = await Client.GetOkAsync("/api/admin/flags?limit=100", _editor.Token);
@@ -136,7 +161,12 @@ public sealed class ModerationEndpointTests : ApiFixture
         // Public reads, anonymous and signed in as someone else.
         foreach (var token in new[] { null, reader.Token })
         {
-            await ApiAssert.ExactErrorAsync(await Client.SendAsync(HttpMethod.Get, $"/api/articles/{slug}", token), HttpStatusCode.NotFound, "article", "not found");
+            await ApiAssert.ExactErrorAsync(
+                await Client.SendAsync(HttpMethod.Get, $"/api/articles/{slug}", token),
+                HttpStatusCode.NotFound,
+                "article",
+                "not found"
+            );
             await ApiAssert.ExactErrorAsync(
                 await Client.SendAsync(HttpMethod.Get, $"/api/articles/{slug}/comments", token),
                 HttpStatusCode.NotFound,
@@ -172,7 +202,14 @@ public sealed class ModerationEndpointTests : ApiFixture
 
         // The author is told through the job engine.
         var jobs = await HangfireJobs.WaitForFinishedAsync(Factory.Services, 1, "email.content-hidden");
-        var mail = Directory.GetFiles(Factory.MailDirectory, "*.eml").Select(File.ReadAllText).Where(t => t.Contains($"To: {author.Email}", StringComparison.Ordinal) && t.Contains("Subject: A moderator hid", StringComparison.Ordinal)).ToList();
+        var mail = Directory
+            .GetFiles(Factory.MailDirectory, "*.eml")
+            .Select(File.ReadAllText)
+            .Where(t =>
+                t.Contains($"To: {author.Email}", StringComparison.Ordinal)
+                && t.Contains("Subject: A moderator hid", StringComparison.Ordinal)
+            )
+            .ToList();
         Assert.That(jobs.Select(j => j.Payload), Has.Some.Contains(flagId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(mail, Has.Count.EqualTo(1));
 
@@ -206,7 +243,12 @@ public sealed class ModerationEndpointTests : ApiFixture
 
         async Task<int> FlagAsync(int id, string token)
         {
-            var response = await Client.SendAsync(HttpMethod.Post, $"/api/articles/{slug}/comments/{id}/flags", token, new { flag = new { reason = "rude" } });
+            var response = await Client.SendAsync(
+                HttpMethod.Post,
+                $"/api/articles/{slug}/comments/{id}/flags",
+                token,
+                new { flag = new { reason = "rude" } }
+            );
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             return (await response.ReadJsonAsync())!["flag"]!["id"]!.GetValue<int>();
         }
@@ -217,12 +259,22 @@ public sealed class ModerationEndpointTests : ApiFixture
         var dismissFlag = await FlagAsync(keptId, reporter.Token);
 
         async Task<HttpResponseMessage> ResolveAsync(int flag, string action) =>
-            await Client.SendAsync(HttpMethod.Post, $"/api/admin/flags/{flag}/resolution", _admin.Token, new { resolution = new { action } });
+            await Client.SendAsync(
+                HttpMethod.Post,
+                $"/api/admin/flags/{flag}/resolution",
+                _admin.Token,
+                new { resolution = new { action } }
+            );
 
         Assert.That((await ResolveAsync(hideFlag, "hide")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ResolveAsync(deleteFlag, "delete")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ResolveAsync(dismissFlag, "dismiss")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await ApiAssert.ExactErrorAsync(await ResolveAsync(secondFlagOnHidden, "dismiss"), HttpStatusCode.Conflict, "flag", "is already resolved");
+        await ApiAssert.ExactErrorAsync(
+            await ResolveAsync(secondFlagOnHidden, "dismiss"),
+            HttpStatusCode.Conflict,
+            "flag",
+            "is already resolved"
+        );
 
         var publicComments = await Client.GetOkAsync($"/api/articles/{slug}/comments", reporter.Token);
         var ownComments = await Client.GetOkAsync($"/api/articles/{slug}/comments", commenter.Token);
@@ -237,10 +289,16 @@ public sealed class ModerationEndpointTests : ApiFixture
         var restore = await Client.SendAsync(HttpMethod.Post, $"/api/admin/articles/{slug}/comments/{hiddenId}/restore", _editor.Token);
         Assert.That(restore.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var afterRestore = await Client.GetOkAsync($"/api/articles/{slug}/comments");
-        Assert.That(afterRestore["comments"]!.AsArray().Select(c => c!["id"]!.GetValue<int>()), Is.EquivalentTo(new[] { hiddenId, keptId }));
+        Assert.That(
+            afterRestore["comments"]!.AsArray().Select(c => c!["id"]!.GetValue<int>()),
+            Is.EquivalentTo(new[] { hiddenId, keptId })
+        );
 
         var resolvedQueue = await Client.GetOkAsync("/api/admin/flags?status=resolved&limit=100", _editor.Token);
-        var statuses = resolvedQueue["flags"]!.AsArray().Where(f => f!["target"]!["slug"].Str() == slug).ToDictionary(f => f!["id"]!.GetValue<int>(), f => f!["status"].Str());
+        var statuses = resolvedQueue["flags"]!
+            .AsArray()
+            .Where(f => f!["target"]!["slug"].Str() == slug)
+            .ToDictionary(f => f!["id"]!.GetValue<int>(), f => f!["status"].Str());
         Assert.That(
             statuses,
             Is.EquivalentTo(
@@ -268,10 +326,20 @@ public sealed class ModerationEndpointTests : ApiFixture
         var author = await Client.RegisterAsync("author");
         var reporter = await Client.RegisterAsync("reporter");
         var slug = (await Client.CreateArticleAsync(author.Token))["slug"].Str();
-        var flag = await Client.SendAsync(HttpMethod.Post, $"/api/articles/{slug}/flags", reporter.Token, new { flag = new { reason = "spam" } });
+        var flag = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/articles/{slug}/flags",
+            reporter.Token,
+            new { flag = new { reason = "spam" } }
+        );
         var id = (await flag.ReadJsonAsync())!["flag"]!["id"]!.GetValue<int>();
 
-        var response = await Client.SendAsync(HttpMethod.Post, $"/api/admin/flags/{id}/resolution", _editor.Token, new { resolution = new { action = "delete" } });
+        var response = await Client.SendAsync(
+            HttpMethod.Post,
+            $"/api/admin/flags/{id}/resolution",
+            _editor.Token,
+            new { resolution = new { action = "delete" } }
+        );
 
         var errors = await ApiAssert.ErrorBodyAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "action" }));

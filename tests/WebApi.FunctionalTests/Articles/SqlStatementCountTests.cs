@@ -98,7 +98,9 @@ public sealed class SqlStatementCountTests : ApiFixture
         var many = WithoutTokenCheck(
             await _counter.CountAsync(() => Client.GetOkAsync($"/api/articles/{_richSlug}/comments", _reader.Token))
         );
-        var one = WithoutTokenCheck(await _counter.CountAsync(() => Client.GetOkAsync($"/api/articles/{_plainSlug}/comments", _reader.Token)));
+        var one = WithoutTokenCheck(
+            await _counter.CountAsync(() => Client.GetOkAsync($"/api/articles/{_plainSlug}/comments", _reader.Token))
+        );
 
         Assert.That(many, Has.Count.EqualTo(one.Count));
         Assert.That(many, Has.Count.EqualTo(2), "the article id and one page of comments");
