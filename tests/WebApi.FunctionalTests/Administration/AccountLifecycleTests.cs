@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CleanApp.WebApi.FunctionalTests.Email;
@@ -148,6 +149,50 @@ public sealed partial class AccountLifecycleTests
         );
         clock.Advance(TimeSpan.FromMinutes(8));
         Assert.That((await LoginFromAsync(client, "10.0.0.1", user.Email, user.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_suspension_with_an_end_time_ends_by_itself_but_the_tokens_it_revoked_stay_revoked()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new CleanAppFactory().WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        using var client = factory.CreateClient();
+        var admin = await Accounts.CreateAdminAsync(factory, client);
+        var user = await client.RegisterAsync("timed");
+        var until = clock.GetUtcNow().UtcDateTime.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+        var suspend = await client.SendAsync(
+            HttpMethod.Put,
+            $"/api/admin/accounts/{user.Username}/suspension",
+            admin.Token,
+            new { suspension = new { reason = "cool off", until } }
+        );
+        var account = (await suspend.ReadJsonAsync())!["account"]!;
+        Assert.That(account["suspendedUntil"].Str(), Is.EqualTo(until));
+        await ApiAssert.ExactErrorAsync(
+            await client.SendAsync(
+                HttpMethod.Post,
+                "/api/users/login",
+                body: new { user = new { email = user.Email, password = user.Password } }
+            ),
+            HttpStatusCode.Forbidden,
+            "account",
+            "is suspended"
+        );
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var stillSuspended = await client.GetOkAsync($"/api/admin/accounts?q={user.Username}", admin.Token);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var ended = await client.GetOkAsync($"/api/admin/accounts?q={user.Username}", admin.Token);
+        var fresh = await Accounts.LoginAsync(client, user.Email, user.Password);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stillSuspended["accounts"]![0]!["status"].Str(), Is.EqualTo("suspended"));
+            Assert.That(ended["accounts"]![0]!["status"].Str(), Is.EqualTo("active"));
+        });
+        Assert.That((await client.SendAsync(HttpMethod.Get, "/api/user", fresh)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ApiAssert.ErrorBodyAsync(await client.SendAsync(HttpMethod.Get, "/api/user", user.Token), HttpStatusCode.Unauthorized);
     }
 
     private static Task<HttpResponseMessage> RequestResetAsync(HttpClient client, string email) =>
