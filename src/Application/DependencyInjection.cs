@@ -43,8 +43,11 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
 
-        // Defaults; Infrastructure replaces them with the configured values (Email:FanOutBatchSize).
+        // Defaults; Infrastructure replaces them with the configured values (Email:FanOutBatchSize, Auth:*).
         services.AddSingleton(new Notifications.EmailJobSettings());
+        services.AddSingleton(new Common.Security.SignInThrottleSettings());
+        services.AddSingleton(new Users.PasswordResetSettings());
+        services.AddScoped<Common.Security.SignInThrottler>();
         return services;
     }
 

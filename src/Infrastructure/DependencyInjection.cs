@@ -1,7 +1,9 @@
 using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
 using CleanApp.Application.Notifications;
+using CleanApp.Application.Users;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
@@ -80,9 +82,10 @@ public static class DependencyInjection
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
                 options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:Lockout:MaxFailedAttempts", 5);
-                options.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Auth:Lockout:Duration", TimeSpan.FromMinutes(5));
+
+                // No per-account lockout: it lets any stranger lock the owner out. Sign-ins are throttled per account and
+                // client address instead (Auth:SignInThrottle, docs/decisions/0031-sign-in-throttling.md).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
@@ -90,7 +93,9 @@ public static class DependencyInjection
 
         services.AddAuthorizationCore();
         services.AddScoped<IIdentityService, IdentityService>();
-        services.AddSingleton<ITokenService, TokenService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<ITokenService>(sp => sp.GetRequiredService<TokenService>());
+        AddAccountSettings(services, configuration);
         services.AddScoped<IOpsUserService, OpsUserService>();
         services.AddScoped<IAuditLog, AuditLog>();
         AddEmail(services, configuration);
@@ -121,6 +126,32 @@ public static class DependencyInjection
             context.LeasingScope = sp;
             return context;
         });
+    }
+
+    private static void AddAccountSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        var throttle = new SignInThrottleSettings();
+        services.Replace(
+            ServiceDescriptor.Singleton(
+                new SignInThrottleSettings
+                {
+                    PerAddressAttempts = configuration.GetValue("Auth:SignInThrottle:PerAddressAttempts", throttle.PerAddressAttempts),
+                    PerAddressWindow = configuration.GetValue("Auth:SignInThrottle:PerAddressWindow", throttle.PerAddressWindow),
+                    PerAccountAttempts = configuration.GetValue("Auth:SignInThrottle:PerAccountAttempts", throttle.PerAccountAttempts),
+                    PerAccountWindow = configuration.GetValue("Auth:SignInThrottle:PerAccountWindow", throttle.PerAccountWindow),
+                }
+            )
+        );
+        var reset = new PasswordResetSettings();
+        services.Replace(
+            ServiceDescriptor.Singleton(
+                new PasswordResetSettings
+                {
+                    TokenLifetime = configuration.GetValue("Auth:PasswordReset:TokenLifetime", reset.TokenLifetime),
+                    MinimumInterval = configuration.GetValue("Auth:PasswordReset:MinimumInterval", reset.MinimumInterval),
+                }
+            )
+        );
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration)

@@ -63,12 +63,7 @@ public static class DependencyInjection
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromDays(7));
-                o.Events.OnMessageReceived = context =>
-                {
-                    // Conduit clients send "Token <t>"; the framework reads only "Bearer <t>". Accept both (shared/API.md).
-                    context.Token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
-                    return Task.CompletedTask;
-                };
+                o.Events.OnMessageReceived = AuthenticateTokenAsync;
             })
             .AddOpsCookie(configuration);
         services.AddAuthorization(OpsAuthentication.AddJobsPolicies);
@@ -102,6 +97,40 @@ public static class DependencyInjection
             .AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"], customTestQuery: async (db, ct) =>
                 (await db.Database.GetAppliedMigrationsAsync(ct)).Any()
             );
+
+    /// <summary>
+    /// Reads the token from "Token &lt;t&gt;" as well as "Bearer &lt;t&gt;" (Conduit clients send the first; the framework reads
+    /// only the second, shared/API.md), then checks that it is still current: not revoked by a password change, a reset or
+    /// a suspension (docs/decisions/0030-token-revocation.md). A token that fails here is a 401 at once. The ticket is
+    /// unprotected once, here; an unreadable or expired one is left to the handler, which fails it as before.
+    /// </summary>
+    private static async Task AuthenticateTokenAsync(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
+    {
+        var token = TokenFromHeader(context.Request.Headers.Authorization.ToString());
+        context.Token = token;
+        if (token is null)
+        {
+            return;
+        }
+
+        var ticket = context.Options.BearerTokenProtector.Unprotect(token);
+        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires)
+        {
+            return;
+        }
+
+        var tokens = context.HttpContext.RequestServices.GetRequiredService<Infrastructure.Identity.TokenService>();
+        if (!await tokens.IsCurrentAsync(ticket.Principal, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The token was revoked.");
+            return;
+        }
+
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
+    }
 
     public static string? TokenFromHeader(string header)
     {

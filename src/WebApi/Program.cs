@@ -38,6 +38,14 @@ try
         return;
     }
 
+    // `dotnet run --project src/WebApi -- create-admin --email admin@example.com --username admin`, password from
+    // CLEANAPP_ADMIN_PASSWORD or stdin: the first administrator of the publishing platform (README, "Administration").
+    if (args.Contains(CreateAdminVerb.Name, StringComparer.Ordinal))
+    {
+        Environment.ExitCode = await CreateAdminVerb.RunAsync(app.Services, args, Console.In, Console.Out);
+        return;
+    }
+
     app.UseWebApiPipeline();
     await app.RunAsync();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CleanApp.Application.Profiles;
 
 namespace CleanApp.Application.Articles;
@@ -26,4 +27,10 @@ public sealed record ArticleListItemDto
     public int FavoritesCount { get; init; }
 
     public ProfileDto Author { get; init; } = new();
+
+    /// <summary>
+    /// <c>true</c> only for a hidden article shown to its author; absent otherwise, so public answers are unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Hidden { get; init; }
 }

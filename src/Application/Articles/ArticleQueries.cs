@@ -10,7 +10,8 @@ namespace CleanApp.Application.Articles;
 /// <summary>
 /// The read side of articles, computed for one caller (<see cref="ArticleMappingProfile"/>). Every projection is a single
 /// SQL statement whatever the number of rows: tags come in through one join, counts and "favorited"/"following" are
-/// correlated subqueries (no N+1).
+/// correlated subqueries (no N+1). Every lookup applies <see cref="ArticleVisibility"/> for the caller: an article the
+/// caller may not see does not exist for them (404).
 /// </summary>
 internal static class ArticleQueries
 {
@@ -20,7 +21,7 @@ internal static class ArticleQueries
         string slug,
         Guid? callerId,
         CancellationToken cancellationToken
-    ) => SingleAsync(db.Articles.Where(a => a.Slug == slug), mapping, callerId, cancellationToken);
+    ) => SingleAsync(db.Articles.VisibleTo(callerId).Where(a => a.Slug == slug), mapping, callerId, cancellationToken);
 
     public static Task<ArticleDto> GetByIdAsync(
         IApplicationDbContext db,
@@ -28,7 +29,7 @@ internal static class ArticleQueries
         int id,
         Guid? callerId,
         CancellationToken cancellationToken
-    ) => SingleAsync(db.Articles.Where(a => a.Id == id), mapping, callerId, cancellationToken);
+    ) => SingleAsync(db.Articles.VisibleTo(callerId).Where(a => a.Id == id), mapping, callerId, cancellationToken);
 
     /// <summary>Two statements (count, page), newest first with the id as a deterministic tie-break.</summary>
     public static async Task<ArticlesPageDto> PageAsync(
@@ -52,9 +53,14 @@ internal static class ArticleQueries
         return new ArticlesPageDto { Articles = items.ConvertAll(i => i with { TagList = SortTags(i.TagList) }), ArticlesCount = count };
     }
 
-    /// <summary>The article's id, or a 404 <c>article</c>.</summary>
-    public static async Task<int> GetIdAsync(IApplicationDbContext db, string slug, CancellationToken cancellationToken) =>
-        await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken)
+    /// <summary>The id of an article the caller may see, or a 404 <c>article</c>.</summary>
+    public static async Task<int> GetIdAsync(IApplicationDbContext db, string slug, Guid? callerId, CancellationToken cancellationToken) =>
+        await db
+            .Articles.AsNoTracking()
+            .VisibleTo(callerId)
+            .Where(a => a.Slug == slug)
+            .Select(a => (int?)a.Id)
+            .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("article");
 
     private static async Task<ArticleDto> SingleAsync(

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CleanApp.Application.Profiles;
 
 namespace CleanApp.Application.Comments;
@@ -14,4 +15,10 @@ public sealed record CommentDto
     public string Body { get; init; } = string.Empty;
 
     public ProfileDto Author { get; init; } = new();
+
+    /// <summary>
+    /// <c>true</c> only for a hidden comment shown to its author; absent otherwise, so public answers are unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Hidden { get; init; }
 }

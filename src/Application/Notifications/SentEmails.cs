@@ -17,6 +17,8 @@ internal static class SentEmails
 
     public static string DigestKey(Guid userId, string date) => $"digest:{userId:N}:{date}";
 
+    public static string HiddenKey(int flagId) => $"hidden:{flagId}";
+
     public static Task<bool> WasSentAsync(IApplicationDbContext db, string key, CancellationToken cancellationToken) =>
         db.SentEmails.AsNoTracking().AnyAsync(e => e.Key == key, cancellationToken);
 

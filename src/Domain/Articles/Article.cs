@@ -58,6 +58,13 @@ public sealed class Article : BaseEntity, IAuditable
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// When a moderator hid the article; null while it is public. Hidden articles are left out of every public read
+    /// except for their author (<c>Application/Articles/ArticleVisibility.cs</c>). Moderation sets and clears it with one
+    /// keyed UPDATE, so hiding never counts as an edit (<see cref="UpdatedAt"/> stays).
+    /// </summary>
+    public DateTime? HiddenAt { get; private set; }
+
     public static Article Create(Guid authorId, string title, string description, string body, IEnumerable<string?> tags)
     {
         var requiredTitle = Require("title", title, ArticleConstraints.TitleMaxLength);

@@ -29,6 +29,9 @@ public sealed class Comment : BaseEntity, IAuditable
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>When a moderator hid the comment; null while it is public. Only its author still sees it, marked hidden.</summary>
+    public DateTime? HiddenAt { get; private set; }
+
     public static Comment Create(int articleId, Guid authorId, string body)
     {
         if (string.IsNullOrWhiteSpace(body))

@@ -9,4 +9,7 @@ public static class UserConstraints
     public const int PasswordMaxLength = 128;
     public const int BioMaxLength = 4000;
     public const int ImageMaxLength = 2048;
+
+    /// <summary>Reasons given by administrators and moderators (suspensions, flags, resolutions).</summary>
+    public const int ReasonMaxLength = 500;
 }

@@ -1,3 +1,4 @@
+using CleanApp.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,10 +11,11 @@ public sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<AuditL
         builder.ToTable("AuditLog");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedOnAdd();
-        builder.Property(a => a.Actor).HasMaxLength(256).IsRequired();
-        builder.Property(a => a.Action).HasMaxLength(100).IsRequired();
-        builder.Property(a => a.Target).HasMaxLength(300).IsRequired();
-        builder.Property(a => a.Outcome).HasMaxLength(500).IsRequired();
+        builder.Property(a => a.Actor).HasMaxLength(AuditLogEntry.ActorMaxLength).IsRequired();
+        builder.Property(a => a.Action).HasMaxLength(AuditLogEntry.ActionMaxLength).IsRequired();
+        builder.Property(a => a.Target).HasMaxLength(AuditLogEntry.TargetMaxLength).IsRequired();
+        builder.Property(a => a.Outcome).HasMaxLength(AuditLogEntry.OutcomeMaxLength).IsRequired();
+        builder.Property(a => a.Reason).HasMaxLength(AuditLogEntry.ReasonMaxLength);
         builder.HasIndex(a => a.At);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Security;
 using CleanApp.Application.Common.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,15 @@ public sealed class IdentityService(
         );
     }
 
+    public async Task<Guid?> FindIdByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = userManager.NormalizeEmail(email);
+        return await userManager
+            .Users.Where(u => u.NormalizedEmail == normalized)
+            .Select(u => (Guid?)u.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, string[]>> CreateUserAsync(Guid userId, string email, string password)
     {
         var user = new ApplicationUser
@@ -35,6 +45,11 @@ public sealed class IdentityService(
         };
         var result = await userManager.CreateAsync(user, password);
         ThrowIfEmailTaken(result);
+        if (result.Succeeded)
+        {
+            Check(await userManager.AddToRoleAsync(user, Roles.User));
+        }
+
         return ToErrors(result);
     }
 
@@ -48,20 +63,10 @@ public sealed class IdentityService(
             return new SignInOutcome(SignInStatus.Invalid, null);
         }
 
-        if (await userManager.IsLockedOutAsync(user))
-        {
-            return new SignInOutcome(SignInStatus.LockedOut, null);
-        }
-
-        if (await userManager.CheckPasswordAsync(user, password))
-        {
-            await userManager.ResetAccessFailedCountAsync(user);
-            return new SignInOutcome(SignInStatus.Succeeded, user.Id);
-        }
-
-        await userManager.AccessFailedAsync(user);
-        return await userManager.IsLockedOutAsync(user)
-            ? new SignInOutcome(SignInStatus.LockedOut, null)
+        // No lockout counting here: a per-account lockout lets any stranger lock the owner out. Repeated failures are
+        // throttled per account and address instead (SignInThrottler, docs/decisions/0031-sign-in-throttling.md).
+        return await userManager.CheckPasswordAsync(user, password)
+            ? new SignInOutcome(SignInStatus.Succeeded, user.Id)
             : new SignInOutcome(SignInStatus.Invalid, null);
     }
 
@@ -70,8 +75,7 @@ public sealed class IdentityService(
 
     public async Task<IReadOnlyDictionary<string, string[]>> UpdateCredentialsAsync(Guid userId, string? newEmail, string? newPassword)
     {
-        var user = await userManager.FindByIdAsync(userId.ToString())
-            ?? throw new InvalidOperationException($"No credentials for user {userId}.");
+        var user = await FindAsync(userId);
         if (newEmail is not null && !string.Equals(user.Email, newEmail, StringComparison.Ordinal))
         {
             user.Email = newEmail;
@@ -80,20 +84,11 @@ public sealed class IdentityService(
 
         if (newPassword is not null)
         {
-            var passwordErrors = new List<IdentityError>();
-            foreach (var validator in userManager.PasswordValidators)
+            var passwordErrors = await ChangePasswordAsync(user, newPassword);
+            if (passwordErrors is not null)
             {
-                var check = await validator.ValidateAsync(userManager, user, newPassword);
-                passwordErrors.AddRange(check.Errors);
+                return passwordErrors;
             }
-
-            if (passwordErrors.Count > 0)
-            {
-                return ToErrors(IdentityResult.Failed([.. passwordErrors]));
-            }
-
-            user.PasswordHash = userManager.PasswordHasher.HashPassword(user, newPassword);
-            await userManager.UpdateSecurityStampAsync(user);
         }
 
         var updated = await userManager.UpdateAsync(user);
@@ -101,10 +96,52 @@ public sealed class IdentityService(
         return ToErrors(updated);
     }
 
+    public async Task<IReadOnlyDictionary<string, string[]>> SetPasswordAsync(Guid userId, string newPassword)
+    {
+        var user = await FindAsync(userId);
+        if (await ChangePasswordAsync(user, newPassword) is { } errors)
+        {
+            return errors;
+        }
+
+        return ToErrors(await userManager.UpdateAsync(user));
+    }
+
+    public async Task RevokeTokensAsync(Guid userId)
+    {
+        var user = await FindAsync(userId);
+        user.TokenVersion++;
+        Check(await userManager.UpdateSecurityStampAsync(user));
+    }
+
     public async Task<bool> IsInRoleAsync(Guid userId, string role)
     {
         var user = await userManager.FindByIdAsync(userId.ToString());
         return user is not null && await userManager.IsInRoleAsync(user, role);
+    }
+
+    public async Task<IReadOnlyList<string>> GetRolesAsync(Guid userId)
+    {
+        var user = await FindAsync(userId);
+        return (await userManager.GetRolesAsync(user)).Where(Roles.IsKnown).Order(StringComparer.Ordinal).ToList();
+    }
+
+    public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles)
+    {
+        var user = await FindAsync(userId);
+        var wanted = roles.Where(Roles.IsKnown).Append(Roles.User).ToHashSet(StringComparer.Ordinal);
+        var held = (await userManager.GetRolesAsync(user)).Where(Roles.IsKnown).ToList();
+        var stale = held.Where(r => !wanted.Contains(r)).ToList();
+        var missing = wanted.Where(r => !held.Contains(r, StringComparer.Ordinal)).ToList();
+        if (stale.Count > 0)
+        {
+            Check(await userManager.RemoveFromRolesAsync(user, stale));
+        }
+
+        if (missing.Count > 0)
+        {
+            Check(await userManager.AddToRolesAsync(user, missing));
+        }
     }
 
     public async Task<bool> AuthorizeAsync(Guid userId, string policyName)
@@ -118,6 +155,38 @@ public sealed class IdentityService(
         var principal = await principalFactory.CreateAsync(user);
         var result = await authorizationService.AuthorizeAsync(principal, policyName);
         return result.Succeeded;
+    }
+
+    private async Task<ApplicationUser> FindAsync(Guid userId) =>
+        await userManager.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No credentials for user {userId}.");
+
+    /// <summary>Validates and hashes a new password, and revokes the tokens issued under the old one; null when it is accepted.</summary>
+    private async Task<Dictionary<string, string[]>?> ChangePasswordAsync(ApplicationUser user, string newPassword)
+    {
+        var passwordErrors = new List<IdentityError>();
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(userManager, user, newPassword);
+            passwordErrors.AddRange(check.Errors);
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return ToErrors(IdentityResult.Failed([.. passwordErrors]));
+        }
+
+        user.PasswordHash = userManager.PasswordHasher.HashPassword(user, newPassword);
+        user.TokenVersion++;
+        await userManager.UpdateSecurityStampAsync(user);
+        return null;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     /// <summary>

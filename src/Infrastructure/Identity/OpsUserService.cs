@@ -7,20 +7,24 @@ namespace CleanApp.Infrastructure.Identity;
 public sealed class OpsUserService(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
-    IIdentityService identity
+    IIdentityService identity,
+    SignInThrottler throttle
 ) : IOpsUserService
 {
-    public async Task<OpsSignInResult> CheckCredentialsAsync(string email, string password)
+    public async Task<OpsSignInResult> CheckCredentialsAsync(string email, string password, string? clientAddress)
     {
-        var outcome = await identity.CheckCredentialsAsync(email, password);
-        switch (outcome.Status)
+        if (await throttle.BeginAttemptAsync(email, clientAddress, CancellationToken.None) is { } retryAfter)
         {
-            case SignInStatus.LockedOut:
-                return new OpsSignInResult(OpsSignInStatus.LockedOut, null);
-            case SignInStatus.Invalid:
-                return new OpsSignInResult(OpsSignInStatus.Invalid, null);
+            return new OpsSignInResult(OpsSignInStatus.Throttled, null, retryAfter);
         }
 
+        var outcome = await identity.CheckCredentialsAsync(email, password);
+        if (outcome.Status != SignInStatus.Succeeded)
+        {
+            return new OpsSignInResult(OpsSignInStatus.Invalid, null);
+        }
+
+        await throttle.ForgiveAsync(email, clientAddress, CancellationToken.None);
         var account = await FindActiveAsync(outcome.UserId!.Value);
         return account is null
             ? new OpsSignInResult(OpsSignInStatus.NotOpsUser, null)
@@ -30,7 +34,7 @@ public sealed class OpsUserService(
     public async Task<OpsAccount?> FindActiveAsync(Guid userId)
     {
         var user = await userManager.FindByIdAsync(userId.ToString());
-        if (user is null || await userManager.IsLockedOutAsync(user))
+        if (user is null)
         {
             return null;
         }
@@ -76,15 +80,14 @@ public sealed class OpsUserService(
         }
         else
         {
-            var token = await userManager.GeneratePasswordResetTokenAsync(user);
-            var reset = await userManager.ResetPasswordAsync(user, token, password);
-            if (!reset.Succeeded)
+            // The shared password path: validated, hashed, and every earlier session and token revoked (a new stamp).
+            var errors = await identity.SetPasswordAsync(user.Id, password);
+            if (errors.Count > 0)
             {
-                return ToErrors(reset);
+                return new Dictionary<string, string[]>(errors, StringComparer.Ordinal);
             }
 
-            await userManager.SetLockoutEndDateAsync(user, null);
-            await userManager.ResetAccessFailedCountAsync(user);
+            user = await userManager.FindByIdAsync(user.Id.ToString()) ?? user;
         }
 
         var current = await userManager.GetRolesAsync(user);

@@ -1,7 +1,10 @@
 using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Common.Models;
 using CleanApp.Domain.Articles;
+using CleanApp.Domain.Auditing;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Moderation;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
@@ -59,6 +62,30 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
+
+    public DbSet<Flag> Flags => Set<Flag>();
+
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    // Projections of Identity's tables: the Application searches them without ever seeing a password hash or a stamp.
+    public IQueryable<IdentityAccount> IdentityAccounts =>
+        Users
+            .AsNoTracking()
+            .Select(u => new IdentityAccount
+            {
+                Id = u.Id,
+                Email = u.Email,
+                NormalizedEmail = u.NormalizedEmail,
+            });
+
+    public IQueryable<IdentityAccountRole> IdentityAccountRoles =>
+        UserRoles
+            .AsNoTracking()
+            .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new IdentityAccountRole { UserId = ur.UserId, Role = r.Name! });
 
     /// <summary>The key ring of ASP.NET Core Data Protection (which protects bearer tokens and cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

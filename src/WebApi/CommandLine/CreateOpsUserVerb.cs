@@ -15,8 +15,8 @@ public static class CreateOpsUserVerb
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output)
     {
-        var email = Option(args, "--email");
-        var role = OpsRoles.FromOption(Option(args, "--role") ?? "reader");
+        var email = CommandLineOptions.Value(args, "--email");
+        var role = OpsRoles.FromOption(CommandLineOptions.Value(args, "--role") ?? "reader");
         if (string.IsNullOrWhiteSpace(email) || role is null)
         {
             await output.WriteLineAsync(
@@ -25,12 +25,7 @@ public static class CreateOpsUserVerb
             return 2;
         }
 
-        var password = Environment.GetEnvironmentVariable(PasswordVariable);
-        if (string.IsNullOrEmpty(password))
-        {
-            password = Console.IsInputRedirected || !ReferenceEquals(input, Console.In) ? await input.ReadLineAsync() : ReadHidden(output);
-        }
-
+        var password = await CommandLineOptions.PasswordAsync(PasswordVariable, input, output);
         if (string.IsNullOrEmpty(password))
         {
             await output.WriteLineAsync($"No password: set {PasswordVariable} or pipe it on standard input.");
@@ -51,50 +46,5 @@ public static class CreateOpsUserVerb
 
         await output.WriteLineAsync($"Ops user {email.Trim()} is ready with role {role}. Sign in at /hangfire.");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (string.Equals(args[i], name, StringComparison.Ordinal) && i + 1 < args.Length)
-            {
-                return args[i + 1];
-            }
-
-            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                return args[i][(name.Length + 1)..];
-            }
-        }
-
-        return null;
-    }
-
-    private static string ReadHidden(TextWriter output)
-    {
-        output.Write("Password: ");
-        var password = new System.Text.StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                output.WriteLine();
-                return password.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (password.Length > 0)
-                {
-                    password.Length--;
-                }
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                password.Append(key.KeyChar);
-            }
-        }
     }
 }

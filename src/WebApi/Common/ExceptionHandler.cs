@@ -14,6 +14,13 @@ public sealed class ExceptionHandler(IProblemDetailsService problemDetails, ILog
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, errors) = Map(exception);
+        if (exception is TooManyRequestsException throttled)
+        {
+            // Whole seconds, rounded up: a client that waits exactly this long is let through.
+            var seconds = Math.Max(1, (long)Math.Ceiling(throttled.RetryAfter.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -52,7 +59,8 @@ public sealed class ExceptionHandler(IProblemDetailsService problemDetails, ILog
             ValidationException e => (StatusCodes.Status422UnprocessableEntity, e.Errors),
             DomainException e => (StatusCodes.Status422UnprocessableEntity, ApiErrors.One(e.Key, e.Message)),
             NotFoundException e => (StatusCodes.Status404NotFound, ApiErrors.One(e.Key, "not found")),
-            ForbiddenAccessException e => (StatusCodes.Status403Forbidden, ApiErrors.One(e.Key, "forbidden")),
+            ForbiddenAccessException e => (StatusCodes.Status403Forbidden, ApiErrors.One(e.Key, e.Reason)),
+            TooManyRequestsException e => (StatusCodes.Status429TooManyRequests, ApiErrors.One(e.Key, e.Reason)),
             ConflictException e => (StatusCodes.Status409Conflict, e.Errors),
             UniqueConstraintViolationException => (
                 StatusCodes.Status409Conflict,

@@ -13,12 +13,17 @@ public sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    /// <summary>A string that is not a date (or not a string) is a <see cref="JsonException"/>, which the body reader answers with 422.</summary>
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTime.Parse(
-            reader.GetString()!,
+        reader.TokenType == JsonTokenType.String
+        && DateTime.TryParse(
+            reader.GetString(),
             CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal
-        );
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+            out var value
+        )
+            ? value
+            : throw new JsonException("Not an ISO-8601 time.");
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {

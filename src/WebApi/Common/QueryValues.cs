@@ -20,4 +20,17 @@ public static class QueryValues
             ? parsed
             : throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, name, "must be an integer");
     }
+
+    /// <summary>An ISO-8601 time (a missing zone is UTC); anything else is a 422 naming the parameter.</summary>
+    public static DateTime? Timestamp(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed.UtcDateTime
+            : throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, name, "must be an ISO-8601 time");
+    }
 }

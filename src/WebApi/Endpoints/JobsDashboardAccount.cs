@@ -79,20 +79,22 @@ public sealed class JobsDashboardAccount : IEndpointGroup
             return LoginPage(context, returnUrl, "Enter your email and password.", StatusCodes.Status400BadRequest);
         }
 
-        var result = await opsUsers.CheckCredentialsAsync(email, password);
+        var result = await opsUsers.CheckCredentialsAsync(email, password, context.Connection.RemoteIpAddress?.ToString());
         switch (result.Status)
         {
             case OpsSignInStatus.Succeeded:
                 await context.SignInAsync(OpsAuthentication.Scheme, OpsAuthentication.CreatePrincipal(result.Account!));
                 logger.LogInformation("Ops user {OpsUserId} signed in to the dashboard", result.Account!.UserId);
                 return Results.Redirect(SafeReturnUrl(returnUrl));
-            case OpsSignInStatus.LockedOut:
-                logger.LogWarning("Dashboard sign-in refused: account locked out");
+            case OpsSignInStatus.Throttled:
+                logger.LogWarning("Dashboard sign-in refused: too many attempts");
+                var seconds = Math.Max(1, (long)Math.Ceiling(result.RetryAfter!.Value.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return LoginPage(
                     context,
                     returnUrl,
-                    "Too many failed attempts: this account is locked for a while.",
-                    StatusCodes.Status401Unauthorized
+                    $"Too many attempts: try again in {seconds} seconds.",
+                    StatusCodes.Status429TooManyRequests
                 );
             default:
                 // The same message for a wrong password and for a valid public user without an ops role.

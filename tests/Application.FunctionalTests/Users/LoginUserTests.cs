@@ -76,29 +76,27 @@ public sealed class LoginUserTests : AccountFixture
     }
 
     [Test]
-    public async Task After_five_failures_even_the_right_password_is_refused()
+    public async Task After_five_failures_even_the_right_password_is_throttled_with_a_retry_time()
     {
+        // The default throttle (docs/decisions/0031-sign-in-throttling.md): 5 attempts per account and address in 15 minutes.
         var (_, registered) = await RegisterAsync();
-        for (var attempt = 1; attempt < MaxFailedAttempts; attempt++)
+        for (var attempt = 1; attempt <= MaxFailedAttempts; attempt++)
         {
-            await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            var failed = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
                 App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
             );
+            Assert.That(failed!.Reason, Is.EqualTo("invalid"));
         }
 
-        var locking = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
-            App.SendAsync(new LoginUserCommand(registered.Email, "wrong-password"))
-        );
-        var whileLocked = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+        var throttled = await Assert.ThrowsAsync<TooManyRequestsException>(() =>
             App.SendAsync(new LoginUserCommand(registered.Email, Password))
         );
 
         Assert.Multiple(() =>
         {
-            Assert.That(locking!.Key, Is.EqualTo("credentials"));
-            Assert.That(locking.Reason, Does.Contain("locked out"));
-            Assert.That(whileLocked!.Key, Is.EqualTo("credentials"));
-            Assert.That(whileLocked.Reason, Does.Contain("locked out"));
+            Assert.That(throttled!.Key, Is.EqualTo("credentials"));
+            Assert.That(throttled.Reason, Is.EqualTo("too many attempts"));
+            Assert.That(throttled.RetryAfter, Is.InRange(TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15)));
         });
     }
 
@@ -126,7 +124,7 @@ public sealed class LoginUserTests : AccountFixture
     }
 
     [Test]
-    public async Task The_lockout_of_one_account_does_not_affect_another()
+    public async Task The_throttle_of_one_account_does_not_affect_another()
     {
         var (_, locked) = await RegisterAsync();
         var (_, other) = await RegisterAsync();

@@ -75,14 +75,15 @@ public sealed class IdentityServiceTests
     }
 
     [Test]
-    public async Task Five_failures_lock_the_account_and_the_right_password_is_then_refused()
+    public async Task Failures_never_lock_the_account_out_the_throttle_is_the_callers_job()
     {
+        // A per-account lockout lets a stranger lock the owner out (docs/decisions/0031-sign-in-throttling.md).
         var id = Guid.NewGuid();
         var email = $"{id:N}@example.com";
         await WithIdentityAsync(i => i.CreateUserAsync(id, email, "password123"));
 
         var outcomes = new List<SignInStatus>();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 8; attempt++)
         {
             outcomes.Add((await WithIdentityAsync(i => i.CheckCredentialsAsync(email, "wrong-password"))).Status);
         }
@@ -90,15 +91,74 @@ public sealed class IdentityServiceTests
         var afterwards = await WithIdentityAsync(i => i.CheckCredentialsAsync(email, "password123"));
         Assert.Multiple(() =>
         {
-            Assert.That(
-                outcomes,
-                Is.EqualTo(
-                    new[] { SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.Invalid, SignInStatus.LockedOut }
-                )
-            );
-            Assert.That(afterwards.Status, Is.EqualTo(SignInStatus.LockedOut));
-            Assert.That(afterwards.UserId, Is.Null);
+            Assert.That(outcomes, Is.All.EqualTo(SignInStatus.Invalid));
+            Assert.That(afterwards, Is.EqualTo(new SignInOutcome(SignInStatus.Succeeded, id)));
         });
+    }
+
+    [Test]
+    public async Task A_new_account_holds_the_user_role()
+    {
+        var id = Guid.NewGuid();
+        await WithIdentityAsync(i => i.CreateUserAsync(id, $"{id:N}@example.com", "password123"));
+
+        Assert.That(await WithIdentityAsync(i => i.GetRolesAsync(id)), Is.EqualTo(new[] { "user" }));
+    }
+
+    [Test]
+    public async Task Setting_roles_keeps_user_and_leaves_ops_roles_alone()
+    {
+        var id = Guid.NewGuid();
+        var email = $"{id:N}@example.com";
+        await WithIdentityAsync(i => i.CreateUserAsync(id, email, "password123"));
+        using (var scope = _host.Services.CreateScope())
+        {
+            var ops = scope.ServiceProvider.GetRequiredService<IOpsUserService>();
+            Assert.That(await ops.CreateOrUpdateAsync(email, "password123", "JobsReader"), Is.Empty);
+        }
+
+        await WithIdentityAsync(async i =>
+        {
+            await i.SetRolesAsync(id, ["editor", "admin"]);
+            return 0;
+        });
+        var promoted = await WithIdentityAsync(i => i.GetRolesAsync(id));
+        await WithIdentityAsync(async i =>
+        {
+            await i.SetRolesAsync(id, []);
+            return 0;
+        });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(promoted, Is.EqualTo(new[] { "admin", "editor", "user" }));
+            Assert.That(await WithIdentityAsync(i => i.GetRolesAsync(id)), Is.EqualTo(new[] { "user" }));
+            Assert.That(await WithIdentityAsync(i => i.IsInRoleAsync(id, "JobsReader")), Is.True, "the ops role is untouched");
+        });
+    }
+
+    [Test]
+    public async Task A_new_password_and_a_revocation_each_raise_the_token_version()
+    {
+        var id = Guid.NewGuid();
+        await WithIdentityAsync(i => i.CreateUserAsync(id, $"{id:N}@example.com", "password123"));
+        var versions = new List<int> { await TokenVersionAsync(id) };
+
+        await WithIdentityAsync(i => i.UpdateCredentialsAsync(id, null, "password456"));
+        versions.Add(await TokenVersionAsync(id));
+        await WithIdentityAsync(i => i.SetPasswordAsync(id, "password789"));
+        versions.Add(await TokenVersionAsync(id));
+        await WithIdentityAsync(async i =>
+        {
+            await i.RevokeTokensAsync(id);
+            return 0;
+        });
+        versions.Add(await TokenVersionAsync(id));
+        await WithIdentityAsync(i => i.UpdateCredentialsAsync(id, $"{Guid.NewGuid():N}@example.com", null));
+        versions.Add(await TokenVersionAsync(id));
+
+        Assert.That(versions, Is.EqualTo(new[] { 0, 1, 2, 3, 3 }), "an email change alone keeps the tokens working");
+        Assert.That((await WithIdentityAsync(i => i.CheckCredentialsAsync("x", "password789"))).Status, Is.EqualTo(SignInStatus.Invalid));
     }
 
     [Test]
@@ -126,6 +186,14 @@ public sealed class IdentityServiceTests
 
         Assert.That(outcome, Is.EqualTo(new SignInOutcome(SignInStatus.Invalid, null)));
         Assert.That(taken, Is.False);
+    }
+
+    private async Task<int> TokenVersionAsync(Guid id)
+    {
+        using var scope = _host.Services.CreateScope();
+        var users =
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CleanApp.Infrastructure.Identity.ApplicationUser>>();
+        return (await users.FindByIdAsync(id.ToString()))!.TokenVersion;
     }
 
     private async Task<T> WithIdentityAsync<T>(Func<IIdentityService, Task<T>> work)

@@ -1,11 +1,17 @@
 using System.Text;
 using CleanApp.Application;
+using CleanApp.Application.Accounts.Commands.ChangeAccountRoles;
+using CleanApp.Application.Accounts.Commands.CreateAdministrator;
+using CleanApp.Application.Accounts.Commands.LiftAccountSuspension;
+using CleanApp.Application.Accounts.Commands.SuspendAccount;
+using CleanApp.Application.Accounts.Queries.ListAccounts;
 using CleanApp.Application.Articles.Commands.CreateArticle;
 using CleanApp.Application.Articles.Commands.DeleteArticle;
 using CleanApp.Application.Articles.Commands.UpdateArticle;
 using CleanApp.Application.Articles.Queries.GetArticle;
 using CleanApp.Application.Articles.Queries.GetFeed;
 using CleanApp.Application.Articles.Queries.ListArticles;
+using CleanApp.Application.Audit.Queries.GetAuditLog;
 using CleanApp.Application.Comments.Commands.AddComment;
 using CleanApp.Application.Comments.Commands.DeleteComment;
 using CleanApp.Application.Comments.Queries.GetComments;
@@ -13,8 +19,16 @@ using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
+using CleanApp.Application.Common.Models;
 using CleanApp.Application.Favorites.Commands.FavoriteArticle;
 using CleanApp.Application.Favorites.Commands.UnfavoriteArticle;
+using CleanApp.Application.Moderation.Commands.FlagArticle;
+using CleanApp.Application.Moderation.Commands.FlagComment;
+using CleanApp.Application.Moderation.Commands.ResolveFlag;
+using CleanApp.Application.Moderation.Commands.RestoreArticle;
+using CleanApp.Application.Moderation.Commands.RestoreComment;
+using CleanApp.Application.Moderation.Commands.SendContentHiddenEmail;
+using CleanApp.Application.Moderation.Queries.ListFlags;
 using CleanApp.Application.Notifications.Commands.NotifyFollowersOfArticle;
 using CleanApp.Application.Notifications.Commands.SendArticleNotificationBatch;
 using CleanApp.Application.Notifications.Commands.SendDailyDigest;
@@ -23,14 +37,19 @@ using CleanApp.Application.Profiles.Commands.FollowUser;
 using CleanApp.Application.Profiles.Commands.UnfollowUser;
 using CleanApp.Application.Profiles.Queries.GetProfile;
 using CleanApp.Application.Tags.Queries.GetTags;
+using CleanApp.Application.Users.Commands.ConfirmPasswordReset;
 using CleanApp.Application.Users.Commands.LoginUser;
 using CleanApp.Application.Users.Commands.RegisterUser;
+using CleanApp.Application.Users.Commands.RequestPasswordReset;
+using CleanApp.Application.Users.Commands.SendPasswordResetEmail;
 using CleanApp.Application.Users.Commands.SendWelcomeEmail;
 using CleanApp.Application.Users.Commands.UpdateUser;
 using CleanApp.Application.Users.Queries.GetCurrentUser;
 using CleanApp.Domain.Articles;
+using CleanApp.Domain.Auditing;
 using CleanApp.Domain.Comments;
 using CleanApp.Domain.Common;
+using CleanApp.Domain.Moderation;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
@@ -58,8 +77,11 @@ public sealed class SqlServerQueryTranslationTests
     /// <summary>A second user, for requests that refuse to act on the caller's own row (following yourself).</summary>
     private static readonly Guid OtherUser = new("0c7d5e9a-1b2f-4c3d-8e4f-5a6b7c8d9e0f");
 
-    /// <summary>Requests that query nothing through the Application's DbContext (none since the dashboard is Hangfire's).</summary>
-    private static readonly Type[] SendNoQuery = [];
+    /// <summary>
+    /// Requests that query nothing through the Application's DbContext: a password reset request looks the email up
+    /// through the identity port (faked here) and only stages a job, which SaveChanges writes from the model.
+    /// </summary>
+    private static readonly Type[] SendNoQuery = [typeof(RequestPasswordResetCommand)];
 
     private static readonly StringBuilder RenderedSql = new();
 
@@ -133,6 +155,46 @@ public sealed class SqlServerQueryTranslationTests
         yield return new(new SendArticleNotificationBatchCommand(RowId, 0, [RowId, OtherUser]), Caller: null);
         yield return new(new SendDailyDigestCommand(), Caller: null);
         yield return new(new SendDigestBatchCommand(RowTime.AddDays(-1), RowTime, "2026-01-02", [RowId, OtherUser]), Caller: null);
+
+        // Account lifecycle
+        yield return new(new RequestPasswordResetCommand("jake@example.com"), Caller: null);
+        yield return new(new SendPasswordResetEmailCommand(RowId, RowTime), Caller: null);
+        yield return new(new ConfirmPasswordResetCommand("jake@example.com", "token", "password456"), Caller: null);
+
+        // Administration (the caller is another admin, so the last-administrator rules do not stop the samples early)
+        yield return new(
+            new ListAccountsQuery
+            {
+                Q = "jake",
+                Role = "editor",
+                Status = "suspended",
+            },
+            OtherUser
+        );
+        yield return new(new ChangeAccountRolesCommand("x") { Roles = ["editor"], Reason = "trusted" }, OtherUser);
+        yield return new(new SuspendAccountCommand("x") { Reason = "spam", Until = RowTime.AddYears(10) }, OtherUser);
+        yield return new(new LiftAccountSuspensionCommand("x"), OtherUser);
+        yield return new(new CreateAdministratorCommand("jake@example.com", "password123") { Username = "jake" }, Caller: null);
+        yield return new(
+            new GetAuditLogQuery
+            {
+                Action = "account",
+                Actor = "admin",
+                Target = "jake",
+                Since = RowTime.AddDays(-1),
+                Until = RowTime,
+            },
+            OtherUser
+        );
+
+        // Moderation (the reporter is not the author of the sample rows)
+        yield return new(new FlagArticleCommand("x") { Reason = "spam" }, OtherUser);
+        yield return new(new FlagCommentCommand("x", 1) { Reason = "spam" }, OtherUser);
+        yield return new(new ListFlagsQuery(), OtherUser);
+        yield return new(new ResolveFlagCommand(1) { Action = "hide", Reason = "spam" }, OtherUser);
+        yield return new(new RestoreArticleCommand("x"), OtherUser);
+        yield return new(new RestoreCommentCommand("x", 1), OtherUser);
+        yield return new(new SendContentHiddenEmailCommand(1), Caller: null);
     }
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -176,7 +238,9 @@ public sealed class SqlServerQueryTranslationTests
         services.AddScoped<SampleCaller>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<SampleCaller>());
         services.AddSingleton(Identity().Object);
-        services.AddSingleton(Mock.Of<ITokenService>(t => t.CreateToken(It.IsAny<Guid>()) == "token"));
+        services.AddSingleton(
+            Mock.Of<ITokenService>(t => t.CreateTokenAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()) == Task.FromResult("token"))
+        );
         services.AddSingleton(Mock.Of<IEmailSender>());
         services.AddSingleton(Mock.Of<IJobScheduler>());
         services.AddSingleton(Mock.Of<IRecurringJobs>());
@@ -298,6 +362,9 @@ public sealed class SqlServerQueryTranslationTests
         identity.Setup(i => i.IsEmailTakenAsync(It.IsAny<string>(), It.IsAny<Guid?>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         identity.Setup(i => i.CreateUserAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<string>())).ReturnsAsync(noErrors);
         identity.Setup(i => i.UpdateCredentialsAsync(It.IsAny<Guid>(), It.IsAny<string?>(), It.IsAny<string?>())).ReturnsAsync(noErrors);
+        identity.Setup(i => i.SetPasswordAsync(It.IsAny<Guid>(), It.IsAny<string>())).ReturnsAsync(noErrors);
+        identity.Setup(i => i.FindIdByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(RowId);
+        identity.Setup(i => i.GetRolesAsync(It.IsAny<Guid>())).ReturnsAsync(["user"]);
         identity
             .Setup(i => i.CheckCredentialsAsync(It.IsAny<string>(), It.IsAny<string>()))
             .ReturnsAsync(new SignInOutcome(SignInStatus.Succeeded, RowId));
@@ -339,6 +406,18 @@ public sealed class SqlServerQueryTranslationTests
         public DbSet<Comment> Comments => _db.Comments;
 
         public DbSet<SentEmail> SentEmails => _db.SentEmails;
+
+        public DbSet<Flag> Flags => _db.Flags;
+
+        public DbSet<PasswordResetToken> PasswordResetTokens => _db.PasswordResetTokens;
+
+        public DbSet<SignInThrottle> SignInThrottles => _db.SignInThrottles;
+
+        public DbSet<AuditLogEntry> AuditLog => _db.AuditLog;
+
+        public IQueryable<IdentityAccount> IdentityAccounts => _db.IdentityAccounts;
+
+        public IQueryable<IdentityAccountRole> IdentityAccountRoles => _db.IdentityAccountRoles;
 
         public Task<int> SaveChangesAsync(CancellationToken cancellationToken) => _db.SaveChangesAsync(cancellationToken);
 

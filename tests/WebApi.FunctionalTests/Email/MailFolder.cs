@@ -76,7 +76,8 @@ public sealed class EmailHost : IDisposable
         }
     }
 
-    private static SentMail Parse(string file)
+    /// <summary>One .eml file, its body decoded (the pickup folder writes quoted-printable, with line breaks as =0A).</summary>
+    public static SentMail Parse(string file)
     {
         var text = File.ReadAllText(file);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);

@@ -71,18 +71,19 @@ public sealed class LoginEndpointTests : AccountsApiFixture
     }
 
     [Test]
-    public async Task After_five_wrong_passwords_the_right_one_is_refused_with_401()
+    public async Task After_five_wrong_passwords_the_right_one_is_a_429_with_Retry_After()
     {
+        // The default sign-in throttle: 5 attempts per account and address in 15 minutes (docs/decisions/0031-sign-in-throttling.md).
         var registered = await Client.RegisterAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var failed = await LoginAsync(new { email = registered.Email, password = "wrong-password" });
-            Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            await ApiAssert.ExactErrorAsync(failed, HttpStatusCode.Unauthorized, "credentials", "invalid");
         }
 
         var response = await LoginAsync(new { email = registered.Email, password = registered.Password });
 
-        var errors = await ApiAssert.ErrorBodyAsync(response, HttpStatusCode.Unauthorized);
-        Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "credentials" }));
+        await ApiAssert.ExactErrorAsync(response, HttpStatusCode.TooManyRequests, "credentials", "too many attempts");
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.InRange(TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15)));
     }
 }

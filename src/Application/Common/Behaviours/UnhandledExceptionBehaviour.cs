@@ -29,6 +29,7 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<TRe
                 or NotFoundException
                 or ForbiddenAccessException
                 or ConflictException
+                or TooManyRequestsException
                 or AuthenticationFailedException
                 or UnauthorizedAccessException
                 or OperationCanceledException

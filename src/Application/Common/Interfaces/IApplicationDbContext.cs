@@ -1,5 +1,8 @@
+using CleanApp.Application.Common.Models;
 using CleanApp.Domain.Articles;
+using CleanApp.Domain.Auditing;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Moderation;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
@@ -24,6 +27,21 @@ public interface IApplicationDbContext
 
     /// <summary>Marks of emails already sent, for idempotent email jobs ("check, act, mark").</summary>
     DbSet<SentEmail> SentEmails { get; }
+
+    DbSet<Flag> Flags { get; }
+
+    DbSet<PasswordResetToken> PasswordResetTokens { get; }
+
+    DbSet<SignInThrottle> SignInThrottles { get; }
+
+    /// <summary>Append-only: commands add entries through <see cref="Auditing.IAuditLog"/>; the administration reads them here.</summary>
+    DbSet<AuditLogEntry> AuditLog { get; }
+
+    /// <summary>The identity store's credential records, read-only (email search in the administration).</summary>
+    IQueryable<IdentityAccount> IdentityAccounts { get; }
+
+    /// <summary>Who holds which role, read-only; roles change through <see cref="IIdentityService"/>.</summary>
+    IQueryable<IdentityAccountRole> IdentityAccountRoles { get; }
 
     /// <summary>Saves the unit of work. A unique index violation surfaces as <see cref="Exceptions.UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

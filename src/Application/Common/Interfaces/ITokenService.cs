@@ -1,7 +1,11 @@
 namespace CleanApp.Application.Common.Interfaces;
 
-/// <summary>Issues the opaque bearer token returned in <c>user.token</c> (docs/decisions/0004-token-format.md).</summary>
+/// <summary>
+/// Issues the opaque bearer token returned in <c>user.token</c> (docs/decisions/0004-token-format.md). The token carries
+/// the account's current token version, so revoking (a password change, a reset, a suspension) ends every earlier token
+/// (docs/decisions/0030-token-revocation.md).
+/// </summary>
 public interface ITokenService
 {
-    string CreateToken(Guid userId);
+    Task<string> CreateTokenAsync(Guid userId, CancellationToken cancellationToken);
 }

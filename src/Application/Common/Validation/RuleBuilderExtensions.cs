@@ -47,6 +47,57 @@ public static partial class RuleBuilderExtensions
             )
             .WithMessage("must be an absolute http(s) URL");
 
+    /// <summary>
+    /// Text people typed: no Unicode non-characters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF: valid UTF-8, but never text), no
+    /// control characters except tab and line breaks, no lone surrogates. Null passes (presence is another rule).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> ValidCharacters<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(HasOnlyValidCharacters).WithMessage(ValidationMessages.InvalidCharacters);
+
+    /// <summary>A moderator's, administrator's or reporter's reason: bounded, valid text; blank only where it is optional.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidReason<T>(this IRuleBuilderInitial<T, string?> rule, bool required)
+    {
+        IRuleBuilder<T, string?> checks = rule.Cascade(CascadeMode.Stop);
+        if (required)
+        {
+            checks = checks.NotEmpty().WithMessage(ValidationMessages.Blank);
+        }
+
+        return checks
+            .MaximumLength(UserConstraints.ReasonMaxLength)
+            .WithMessage(ValidationMessages.TooLong(UserConstraints.ReasonMaxLength))
+            .ValidCharacters();
+    }
+
+    public static bool HasOnlyValidCharacters(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            var value = rune.Value;
+            var nonCharacter = value is >= 0xFDD0 and <= 0xFDEF || (value & 0xFFFE) == 0xFFFE;
+            var control = System.Text.Rune.IsControl(rune) && value is not ('\t' or '\n' or '\r');
+            if (nonCharacter || control)
+            {
+                return false;
+            }
+
+            rest = rest[used..];
+        }
+
+        return true;
+    }
+
     /// <summary>Letters (any script), digits, '-', '_' and '.': safe in a URL path segment after escaping, and readable.</summary>
     [GeneratedRegex(@"^[\p{L}\p{N}_.\-]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex UsernamePattern();

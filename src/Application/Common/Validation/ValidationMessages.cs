@@ -6,6 +6,7 @@ public static class ValidationMessages
     public const string Blank = "can't be blank";
     public const string Invalid = "is invalid";
     public const string Taken = "has already been taken";
+    public const string InvalidCharacters = "contains invalid characters";
 
     public static string TooLong(int max) => $"is too long (maximum is {max} characters)";
 

@@ -17,6 +17,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.NormalizedUsername).IsUnique();
         builder.Property(u => u.Bio).HasMaxLength(UserConstraints.BioMaxLength);
         builder.Property(u => u.Image).HasMaxLength(UserConstraints.ImageMaxLength);
+        builder.Property(u => u.SuspensionReason).HasMaxLength(UserConstraints.ReasonMaxLength);
         builder.Ignore(u => u.DomainEvents);
 
         // The profile and the credential record share one id; deleting the account removes both.

@@ -25,7 +25,7 @@ public sealed class DeleteArticleCommandHandler(IApplicationDbContext db, ICurre
             return Unit.Value;
         }
 
-        if (await article.AnyAsync(cancellationToken))
+        if (await article.VisibleTo(callerId).AnyAsync(cancellationToken))
         {
             throw new ForbiddenAccessException("article");
         }

@@ -34,7 +34,10 @@ public sealed class UpdateArticleCommandHandler(
     public async Task<ArticleDto> Handle(UpdateArticleCommand request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id!.Value;
-        var article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Slug == request.Slug, cancellationToken)
+        var article = await db
+            .Articles.VisibleTo(callerId)
+            .Include(a => a.Tags)
+            .SingleOrDefaultAsync(a => a.Slug == request.Slug, cancellationToken)
             ?? throw new NotFoundException("article");
         if (!article.IsAuthoredBy(callerId))
         {

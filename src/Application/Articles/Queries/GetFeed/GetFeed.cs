@@ -24,7 +24,7 @@ public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser c
         // IN over the caller's followees rather than a correlated EXISTS per article: SQLite then counts through the
         // (AuthorId, CreatedAt) index per followed author instead of probing Follows for every article (issue 12).
         var followees = db.Follows.Where(f => f.FollowerId == callerId).Select(f => f.FolloweeId);
-        var matches = db.Articles.AsNoTracking().Where(a => followees.Contains(a.AuthorId));
+        var matches = db.Articles.AsNoTracking().VisibleTo(callerId).Where(a => followees.Contains(a.AuthorId));
         return ArticleQueries.PageAsync(matches, mapping, callerId, request.Limit, request.Offset, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentU
 {
     public Task<ArticlesPageDto> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
     {
-        var matches = db.Articles.AsNoTracking();
+        var matches = db.Articles.AsNoTracking().VisibleTo(currentUser.Id);
 
         if (!string.IsNullOrEmpty(request.Tag))
         {

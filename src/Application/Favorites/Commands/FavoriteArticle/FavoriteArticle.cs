@@ -22,7 +22,7 @@ public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICur
     public async Task<ArticleDto> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
+        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, userId, cancellationToken);
 
         if (!await db.Favorites.AnyAsync(f => f.ArticleId == articleId && f.UserId == userId, cancellationToken))
         {

@@ -1,3 +1,4 @@
+using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Notifications.Commands.SendArticleNotificationBatch;
@@ -27,6 +28,7 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
         var articleId = request.ArticlePublicId;
         var authorId = await db
             .Articles.AsNoTracking()
+            .VisibleTo(callerId: null)
             .Where(a => a.PublicId == articleId)
             .Select(a => (Guid?)a.AuthorId)
             .SingleOrDefaultAsync(cancellationToken);

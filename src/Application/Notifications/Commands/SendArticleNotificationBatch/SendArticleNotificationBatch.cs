@@ -1,3 +1,4 @@
+using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
@@ -28,6 +29,7 @@ public sealed class SendArticleNotificationBatchCommandHandler(
         var articleId = request.ArticlePublicId;
         var article = await db
             .Articles.AsNoTracking()
+            .VisibleTo(callerId: null)
             .Where(a => a.PublicId == articleId)
             .Select(a => new
             {

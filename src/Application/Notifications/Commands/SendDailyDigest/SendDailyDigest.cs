@@ -1,4 +1,5 @@
 using System.Globalization;
+using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Notifications.Commands.SendDigestBatch;
@@ -34,11 +35,13 @@ public sealed class SendDailyDigestCommandHandler(
         var start = end - Window;
         var date = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+        // Emails go to everyone who follows: only publicly visible articles count (ArticleVisibility).
+        var articles = db.Articles.VisibleTo(callerId: null);
         var recipients = db
             .Users.AsNoTracking()
             .Where(u =>
                 db.Follows.Any(f =>
-                    f.FollowerId == u.Id && db.Articles.Any(a => a.AuthorId == f.FolloweeId && a.CreatedAt >= start && a.CreatedAt < end)
+                    f.FollowerId == u.Id && articles.Any(a => a.AuthorId == f.FolloweeId && a.CreatedAt >= start && a.CreatedAt < end)
                 )
             );
 

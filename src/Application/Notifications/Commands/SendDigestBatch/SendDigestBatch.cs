@@ -1,3 +1,4 @@
+using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
@@ -46,6 +47,7 @@ public sealed class SendDigestBatchCommandHandler(
                 .SingleOrDefaultAsync(cancellationToken);
             var articles = await db
                 .Articles.AsNoTracking()
+                .VisibleTo(callerId: null)
                 .Where(a =>
                     a.CreatedAt >= start && a.CreatedAt < end && db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == a.AuthorId)
                 )

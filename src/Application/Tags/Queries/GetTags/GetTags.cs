@@ -1,3 +1,4 @@
+using CleanApp.Application.Articles;
 using CleanApp.Application.Common.Interfaces;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,14 @@ public sealed class GetTagsQueryHandler(IApplicationDbContext db) : IRequestHand
 {
     public async Task<IReadOnlyList<string>> Handle(GetTagsQuery request, CancellationToken cancellationToken)
     {
-        var names = await db.ArticleTags.AsNoTracking().Select(t => t.Name).Distinct().ToListAsync(cancellationToken);
+        // Tags only a hidden article uses are not in use publicly (the list takes no caller: it is the same for everyone).
+        var visible = db.Articles.VisibleTo(callerId: null);
+        var names = await db
+            .ArticleTags.AsNoTracking()
+            .Where(t => visible.Any(a => a.Id == t.ArticleId))
+            .Select(t => t.Name)
+            .Distinct()
+            .ToListAsync(cancellationToken);
         names.Sort(StringComparer.Ordinal);
         return names;
     }

@@ -74,6 +74,6 @@ public sealed class RegisterUserCommandHandler(IApplicationDbContext db, IIdenti
             throw;
         }
 
-        return SavedUser.ToDto(user, email, tokens.CreateToken(user.Id));
+        return SavedUser.ToDto(user, email, await tokens.CreateTokenAsync(user.Id, cancellationToken));
     }
 }

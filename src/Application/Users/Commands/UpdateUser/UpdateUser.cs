@@ -121,6 +121,6 @@ public sealed class UpdateUserCommandHandler(
         var email = await identity.GetEmailAsync(userId, cancellationToken) ?? string.Empty;
 
         // The token names the user by id, so it survives the rename it was issued after.
-        return SavedUser.ToDto(user, email, tokens.CreateToken(userId));
+        return SavedUser.ToDto(user, email, await tokens.CreateTokenAsync(userId, cancellationToken));
     }
 }

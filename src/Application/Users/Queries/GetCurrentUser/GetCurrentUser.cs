@@ -30,6 +30,6 @@ public sealed class GetCurrentUserQueryHandler(
             ?? throw new AuthenticationFailedException("token", "is invalid");
         var email = await identity.GetEmailAsync(userId, cancellationToken)
             ?? throw new AuthenticationFailedException("token", "is invalid");
-        return user with { Email = email, Token = tokens.CreateToken(userId) };
+        return user with { Email = email, Token = await tokens.CreateTokenAsync(userId, cancellationToken) };
     }
 }
