@@ -41,6 +41,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     /// <summary>The key ring of ASP.NET Core Data Protection (which protects bearer tokens and cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public const string ConcurrentChange = "conflicts with a concurrent change; retry";
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         try
@@ -63,6 +65,11 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         {
             // Provider knowledge stays here; Application reacts to the neutral exception (retry a slug, "already favorited").
             throw new UniqueConstraintViolationException(ex.InnerException!.Message, ex);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // A row changed since it was read (a concurrency token, e.g. Articles.UpdatedAt): the caller retries.
+            throw new ConflictException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["request"] = [ConcurrentChange] }, ex);
         }
     }
 

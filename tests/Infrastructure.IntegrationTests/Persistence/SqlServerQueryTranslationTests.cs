@@ -2,10 +2,14 @@ using System.Text;
 using CleanApp.Application;
 using CleanApp.Application.Articles.Commands.CreateArticle;
 using CleanApp.Application.Articles.Commands.DeleteArticle;
+using CleanApp.Application.Articles.Commands.PublishArticle;
+using CleanApp.Application.Articles.Commands.PublishScheduledArticle;
+using CleanApp.Application.Articles.Commands.UnpublishArticle;
 using CleanApp.Application.Articles.Commands.UpdateArticle;
 using CleanApp.Application.Articles.Queries.GetArticle;
 using CleanApp.Application.Articles.Queries.GetFeed;
 using CleanApp.Application.Articles.Queries.ListArticles;
+using CleanApp.Application.Articles.Queries.ListOwnArticles;
 using CleanApp.Application.Comments.Commands.AddComment;
 using CleanApp.Application.Comments.Commands.DeleteComment;
 using CleanApp.Application.Comments.Queries.GetComments;
@@ -100,6 +104,10 @@ public sealed class SqlServerQueryTranslationTests
             }
         );
         yield return new(new GetFeedQuery { Limit = 20, Offset = 0 });
+        yield return new(new PublishArticleCommand("x"));
+        yield return new(new UnpublishArticleCommand("x"));
+        yield return new(new ListOwnArticlesQuery { Status = "draft", Limit = 20 });
+        yield return new(new PublishScheduledArticleCommand(RowId, RowTime), Caller: null);
 
         // Comments, favorites, profiles, tags
         yield return new(new AddCommentCommand("x", "Thank you so much!"));

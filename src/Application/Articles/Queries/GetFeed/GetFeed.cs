@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanApp.Application.Articles.Queries.GetFeed;
 
-/// <summary>Articles by the authors the caller follows (never the caller's own), newest first.</summary>
+/// <summary>Published articles by the authors the caller follows (never the caller's own), most recently published first.</summary>
 [Authorize]
 public sealed record GetFeedQuery : IRequest<ArticlesPageDto>
 {
@@ -21,7 +21,10 @@ public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser c
     public Task<ArticlesPageDto> Handle(GetFeedQuery request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id!.Value;
-        var matches = db.Articles.AsNoTracking().Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
+        var matches = db
+            .Articles.AsNoTracking()
+            .Public()
+            .Where(a => db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == a.AuthorId));
         return ArticleQueries.PageAsync(matches, mapping, callerId, request.Limit, request.Offset, cancellationToken);
     }
 }

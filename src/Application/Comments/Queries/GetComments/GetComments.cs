@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanApp.Application.Comments.Queries.GetComments;
 
-/// <summary>All comments of an article, newest first; anyone may read them.</summary>
+/// <summary>All comments of an article, newest first; anyone who may see the article may read them.</summary>
 public sealed record GetCommentsQuery(string Slug) : IRequest<IReadOnlyList<CommentDto>>;
 
 public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
@@ -15,7 +15,7 @@ public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<IReadOnlyList<CommentDto>> Handle(GetCommentsQuery request, CancellationToken cancellationToken)
     {
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, currentUser.Id, cancellationToken);
         return await db
             .Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId)

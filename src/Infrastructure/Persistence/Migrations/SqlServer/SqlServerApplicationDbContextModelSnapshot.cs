@@ -49,6 +49,16 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PublicId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PublicationJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(263)
@@ -60,6 +70,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
@@ -70,9 +81,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("AuthorId", "CreatedAt");
+                    b.HasIndex("AuthorId", "PublishedAt");
 
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles", (string)null);
                 });
@@ -101,7 +112,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("UserId", "ArticleId");
 
@@ -136,6 +152,8 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ArticleId", "CreatedAt");
 
@@ -206,6 +224,8 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique();
@@ -549,7 +569,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("CleanApp.Domain.Articles.Favorite", b =>
                 {
                     b.HasOne("CleanApp.Domain.Articles.Article", null)
-                        .WithMany()
+                        .WithMany("Favorites")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -581,7 +601,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("CleanApp.Domain.Profiles.Follow", b =>
                 {
                     b.HasOne("CleanApp.Domain.Users.User", null)
-                        .WithMany()
+                        .WithMany("Followers")
                         .HasForeignKey("FolloweeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -655,7 +675,14 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("CleanApp.Domain.Articles.Article", b =>
                 {
+                    b.Navigation("Favorites");
+
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CleanApp.Domain.Users.User", b =>
+                {
+                    b.Navigation("Followers");
                 });
 #pragma warning restore 612, 618
         }

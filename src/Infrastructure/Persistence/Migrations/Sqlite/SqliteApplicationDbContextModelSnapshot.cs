@@ -42,6 +42,16 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PublicId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicationJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(263)
@@ -53,6 +63,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -63,9 +74,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("AuthorId", "CreatedAt");
+                    b.HasIndex("AuthorId", "PublishedAt");
 
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles", (string)null);
                 });
@@ -94,7 +105,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("UserId", "ArticleId");
 
@@ -127,6 +143,8 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ArticleId", "CreatedAt");
 
@@ -197,6 +215,8 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique();
@@ -529,7 +549,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("CleanApp.Domain.Articles.Favorite", b =>
                 {
                     b.HasOne("CleanApp.Domain.Articles.Article", null)
-                        .WithMany()
+                        .WithMany("Favorites")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -561,7 +581,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("CleanApp.Domain.Profiles.Follow", b =>
                 {
                     b.HasOne("CleanApp.Domain.Users.User", null)
-                        .WithMany()
+                        .WithMany("Followers")
                         .HasForeignKey("FolloweeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -635,7 +655,14 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CleanApp.Domain.Articles.Article", b =>
                 {
+                    b.Navigation("Favorites");
+
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CleanApp.Domain.Users.User", b =>
+                {
+                    b.Navigation("Followers");
                 });
 #pragma warning restore 612, 618
         }

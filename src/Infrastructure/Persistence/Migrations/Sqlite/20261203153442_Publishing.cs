@@ -1,0 +1,135 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Publishing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_AuthorId_CreatedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_CreatedAt_Id",
+                table: "Articles");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CreatedAt",
+                table: "Favorites",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicationJobId",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublishAt",
+                table: "Articles",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublishedAt",
+                table: "Articles",
+                type: "TEXT",
+                nullable: true);
+
+            // Every article of a previous release was public from its creation; a favorite was made no earlier than both
+            // its article and its user existed, the best estimate there is (ADR 0042).
+            migrationBuilder.Sql("UPDATE \"Articles\" SET \"PublishedAt\" = \"CreatedAt\";");
+            migrationBuilder.Sql(
+                """
+                UPDATE "Favorites" SET "CreatedAt" = (
+                    SELECT max(a."CreatedAt", u."CreatedAt") FROM "Articles" a, "Users" u
+                    WHERE a."Id" = "Favorites"."ArticleId" AND u."Id" = "Favorites"."UserId");
+                """
+            );
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_CreatedAt",
+                table: "Users",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Favorites_CreatedAt",
+                table: "Favorites",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_CreatedAt",
+                table: "Comments",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_AuthorId_PublishedAt",
+                table: "Articles",
+                columns: new[] { "AuthorId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_PublishedAt_Id",
+                table: "Articles",
+                columns: new[] { "PublishedAt", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Users_CreatedAt",
+                table: "Users");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Favorites_CreatedAt",
+                table: "Favorites");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_CreatedAt",
+                table: "Comments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_AuthorId_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_PublishedAt_Id",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedAt",
+                table: "Favorites");
+
+            migrationBuilder.DropColumn(
+                name: "PublicationJobId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "PublishAt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_AuthorId_CreatedAt",
+                table: "Articles",
+                columns: new[] { "AuthorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_CreatedAt_Id",
+                table: "Articles",
+                columns: new[] { "CreatedAt", "Id" });
+        }
+    }
+}
