@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<ITokenService, TokenService>();
         services.AddScoped<IOpsUserService, OpsUserService>();
+        services.AddScoped<UserRoleGrants>();
         services.AddScoped<IAuditLog, AuditLog>();
         AddEmail(services, configuration);
 

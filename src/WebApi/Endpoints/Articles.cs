@@ -163,7 +163,8 @@ public sealed class Articles : IEndpointGroup
     {
         var query = new ListOwnArticlesQuery
         {
-            Status = status,
+            // Like the list's filters: an empty value filters nothing.
+            Status = string.IsNullOrEmpty(status) ? null : status,
             Limit = QueryValues.Integer(limit, "limit", Paging.DefaultLimit),
             Offset = QueryValues.Integer(offset, "offset", 0),
         };

@@ -55,11 +55,13 @@ public class CleanAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        // The application's file and, when a test ran Hangfire on SQLite, the job store beside it.
+        var jobStore = Path.ChangeExtension(DatabasePath, ".hangfire.db");
+        foreach (var file in new[] { DatabasePath, jobStore }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
         {
             try
             {
-                File.Delete(DatabasePath + suffix);
+                File.Delete(file);
             }
             catch (IOException)
             {
