@@ -2,12 +2,14 @@ using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Notifications;
+using CleanApp.Application.Search;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.Email;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
+using CleanApp.Infrastructure.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -53,10 +55,12 @@ public static class DependencyInjection
                     (sp, options) =>
                         options
                             .UseSqlite(sqlite)
+                            .AddInterceptors(SearchTags)
                             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
                             .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
                             .AddInterceptors(SqlitePragmas)
                 );
+                services.AddScoped<IArticleSearch, SqliteArticleSearch>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -70,9 +74,11 @@ public static class DependencyInjection
                     (sp, options) =>
                         options
                             .UseSqlServer(connectionString)
+                            .AddInterceptors(SearchTags)
                             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
                             .AddInterceptors(sp.GetServices<IDbTransactionInterceptor>())
                 );
+                services.AddScoped<IArticleSearch, SqlServerArticleSearch>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
@@ -140,6 +146,9 @@ public static class DependencyInjection
     }
 
     private static readonly SqlitePragmaInterceptor SqlitePragmas = new();
+
+    /// <summary>First among the save interceptors: a tag change may turn an unchanged article into a modified one.</summary>
+    private static readonly SearchTagsInterceptor SearchTags = new();
 
     /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

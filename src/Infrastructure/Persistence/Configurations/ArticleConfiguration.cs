@@ -21,6 +21,13 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Ignore(a => a.Status);
         builder.Property(a => a.PublicationJobId).HasMaxLength(64);
 
+        // The tags as one column for the full-text indexes (ADR 0041), kept by SearchTagsInterceptor.
+        builder
+            .Property<string>(Search.SearchTagsInterceptor.SearchTags)
+            .HasMaxLength(Search.SearchTagsInterceptor.MaxLength)
+            .IsRequired()
+            .HasDefaultValue(string.Empty);
+
         // Every change stamps a later UpdatedAt (AuditableEntityInterceptor), so it doubles as the optimistic concurrency
         // token: the scheduled job publishing an article while its author reschedules it makes one of the two saves fail
         // (a 409 for the author, a retry for the job) instead of leaving it both published and scheduled (ADR 0040).
