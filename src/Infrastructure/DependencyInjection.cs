@@ -103,6 +103,7 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
+        services.Replace(ServiceDescriptor.Scoped<ILookupNormalizer, LookupNormalizer>());
 
         services.AddAuthorizationCore();
         services.AddScoped<IIdentityService, IdentityService>();

@@ -5,48 +5,59 @@ using CleanApp.WebApi;
 using CleanApp.WebApi.CommandLine;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-
-var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(logger, dispose: true);
-
-builder
-    .Services.AddApplicationServices()
-    .AddInfrastructureServices(builder.Configuration, builder.Environment)
-    .AddWebApiServices(builder.Configuration);
-
-var app = builder.Build();
-
-// `dotnet run --project src/WebApi -- migrate`: the explicit migration step for production (docs/operations.md).
-if (args.Contains("migrate", StringComparer.Ordinal))
+// Until the host's own logger exists (configuration read, container built), a failure still gets a readable line.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+try
 {
-    await DatabaseInitializer.MigrateAsync(app.Services);
-    return;
-}
+    var builder = WebApplication.CreateBuilder(args);
 
-if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
+    builder
+        .Services.AddApplicationServices()
+        .AddInfrastructureServices(builder.Configuration, builder.Environment)
+        .AddWebApiServices(builder.Configuration);
+
+    var app = builder.Build();
+
+    // `dotnet run --project src/WebApi -- migrate`: the explicit migration step for production (docs/operations.md).
+    if (args.Contains("migrate", StringComparer.Ordinal))
+    {
+        await DatabaseInitializer.MigrateAsync(app.Services);
+        return;
+    }
+
+    if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
+    {
+        await DatabaseInitializer.MigrateAsync(app.Services);
+    }
+
+    // `dotnet run --project src/WebApi -- create-ops-user --email ops@example.com --role operator`, password from
+    // CLEANAPP_OPS_PASSWORD or stdin: the first dashboard account (docs/dashboard.md).
+    if (args.Contains(CreateOpsUserVerb.Name, StringComparer.Ordinal))
+    {
+        Environment.ExitCode = await CreateOpsUserVerb.RunAsync(app.Services, args, Console.In, Console.Out);
+        return;
+    }
+
+    // `dotnet run --project src/WebApi -- grant-role --username ann --role editor`: the first editor or admin (README).
+    if (args.Contains(GrantRoleVerb.Name, StringComparer.Ordinal))
+    {
+        Environment.ExitCode = await GrantRoleVerb.RunAsync(app.Services, args, Console.Out);
+        return;
+    }
+
+    app.UseWebApiPipeline();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
 {
-    await DatabaseInitializer.MigrateAsync(app.Services);
+    // HostAbortedException is how WebApplicationFactory stops Program once it has the host: not a failure.
+    Log.Fatal(ex, "CleanApp stopped unexpectedly");
+    Environment.ExitCode = 1;
 }
-
-// `dotnet run --project src/WebApi -- create-ops-user --email ops@example.com --role operator`, password from
-// CLEANAPP_OPS_PASSWORD or stdin: the first dashboard account (docs/dashboard.md).
-if (args.Contains(CreateOpsUserVerb.Name, StringComparer.Ordinal))
+finally
 {
-    Environment.ExitCode = await CreateOpsUserVerb.RunAsync(app.Services, args, Console.In, Console.Out);
-    return;
+    await Log.CloseAndFlushAsync();
 }
-
-// `dotnet run --project src/WebApi -- grant-role --username ann --role editor`: the first editor or admin (README).
-if (args.Contains(GrantRoleVerb.Name, StringComparer.Ordinal))
-{
-    Environment.ExitCode = await GrantRoleVerb.RunAsync(app.Services, args, Console.Out);
-    return;
-}
-
-app.UseWebApiPipeline();
-await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

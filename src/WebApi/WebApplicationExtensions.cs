@@ -1,35 +1,29 @@
 using System.Text.Json;
 using CleanApp.WebApi.Common;
 using CleanApp.WebApi.Dashboard;
+using CleanApp.WebApi.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
 
 namespace CleanApp.WebApi;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>The middleware order, outermost first. Status-code pages sit outside authentication so a bare 401 gets its body.</summary>
+    /// <summary>
+    /// The middleware order, outermost first. Request logging sees the final status of every request; security headers
+    /// are written just before any response starts, so error responses get them too; status-code pages sit outside
+    /// authentication so a bare 401 gets its body.
+    /// </summary>
     public static WebApplication UseWebApiPipeline(this WebApplication app)
     {
-        app.UseMiddleware<RequestLoggingMiddleware>();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseSerilogRequestLogging(o => RequestLogging.Configure(o, app.Services.GetRequiredService<Serilog.ILogger>()));
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteEmptyErrorAsync);
 
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/swagger/v1/swagger.json", "CleanApp API v1");
-            o.RoutePrefix = "swagger";
-        });
-        app.UseReDoc(o =>
-        {
-            o.SpecUrl = "/swagger/v1/swagger.json";
-            o.RoutePrefix = "api-docs";
-            o.DocumentTitle = "CleanApp API";
-        });
+        app.UseApiDocumentation();
 
-        // Browser front-ends of the Conduit API live on other origins; tokens travel in a header, never a cookie, so any
-        // origin may call /api. The cookie-authenticated dashboard gets no CORS headers.
+        // CORS for /api only: the cookie-authenticated dashboard gets no CORS headers (DependencyInjection.AddCors).
         app.UseWhen(ApiErrors.IsApiRequest, api => api.UseCors(DependencyInjection.ApiCorsPolicy));
 
         app.UseAuthentication();
@@ -40,7 +34,7 @@ public static class WebApplicationExtensions
             "/health/ready",
             new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync }
         );
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect(SwaggerSetup.SwaggerUiPath)).ExcludeFromDescription();
         app.MapEndpointGroups();
         app.MapOpsHangfireDashboard();
         return app;
@@ -60,6 +54,10 @@ public static class WebApplicationExtensions
         await Results.Problem(statusCode: status).ExecuteAsync(http);
     }
 
+    /// <summary>
+    /// <c>{"status":"Healthy","checks":{"database":{"status":…,"description":…}}}</c>. A check that threw is described
+    /// generically: the exception text can hold paths or server names, and the health service has already logged it.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -68,7 +66,11 @@ public static class WebApplicationExtensions
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Exception is null ? e.Value.Description : "failed; details are in the logs",
+                }
             ),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));

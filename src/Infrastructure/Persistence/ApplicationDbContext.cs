@@ -16,7 +16,7 @@ namespace CleanApp.Infrastructure.Persistence;
 
 /// <summary>
 /// The application's single database: domain tables, Identity's tables, Data Protection keys and the job outbox
-/// (Hangfire keeps its own tables: a schema on SQL Server, a file of its own on SQLite). Abstract because each provider has its own subclass and migration history (docs/decisions/0003-persistence.md).
+/// (Hangfire keeps its own tables: a schema on SQL Server, a file of its own on SQLite). Abstract because each provider has its own subclass and migration history (docs/decisions/0003-persistence-sqlite-default-sqlserver-production.md).
 /// </summary>
 public abstract class ApplicationDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options),

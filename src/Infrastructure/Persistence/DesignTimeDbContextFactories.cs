@@ -5,7 +5,7 @@ namespace CleanApp.Infrastructure.Persistence;
 
 /// <summary>
 /// Lets <c>dotnet ef</c> build each provider's context without starting the web host. The connection strings here are
-/// placeholders for generating migrations; no database is contacted (build/migrations.sh).
+/// placeholders for generating migrations; no database is contacted (build/add-migration.sh).
 /// </summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
 {

@@ -7,7 +7,8 @@ namespace CleanApp.WebApi.Common;
 /// <summary>
 /// Reads a request body of the form <c>{"&lt;root&gt;": {...}}</c> into the command type with the strict rules of
 /// shared/API.md: JSON media type only (415), bounded size (413), well-formed UTF-8 JSON (400), the root key present and
-/// an object (422), and every field of the expected JSON type (422 naming the field). Nothing is coerced.
+/// an object (422), text that is valid Unicode without non-characters (422 naming the field), and every field of the
+/// expected JSON type (422 naming the field). Nothing is coerced.
 /// </summary>
 public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions, IOptions<ApiOptions> apiOptions)
 {
@@ -43,6 +44,8 @@ public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions
                 throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, rootKey, "must be an object");
             }
 
+            EnsureInterchangeableText(root, rootKey);
+
             try
             {
                 return root.Deserialize<T>(jsonOptions.Value.SerializerOptions)
@@ -56,12 +59,59 @@ public sealed class JsonBody(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions
                     "has an invalid type or value"
                 );
             }
-            catch (InvalidOperationException)
+        }
+    }
+
+    /// <summary>
+    /// Every string of the body (values, array items and property names, at any depth) must decode (no invalid UTF-8, no
+    /// lone surrogate escape) and hold no Unicode non-character. Non-characters are legal JSON, but no client means text by
+    /// them, and on Linux <see cref="string.Normalize()"/> throws on U+FFFE: Identity's email lookup and the slug both
+    /// normalize, so such a value used to escape as an ArgumentException (500). Checking here covers every field of every
+    /// endpoint before any command runs; the error names the top-level field, as type errors do.
+    /// </summary>
+    private static void EnsureInterchangeableText(JsonElement root, string rootKey)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (TextProblem(property) is { } problem)
             {
-                // System.Text.Json reports a lone UTF-16 surrogate escape this way.
-                throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, rootKey, "contains invalid text");
+                // A field whose own name is not valid text cannot be named back to the client; the root key stands in.
+                var field = NameProblem(property) is null ? property.Name : rootKey;
+                throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, field, problem);
             }
         }
+    }
+
+    private const string InvalidText = "contains invalid text";
+    private const string NonCharacter = "contains a Unicode non-character";
+
+    private static string? TextProblem(JsonProperty property) => NameProblem(property) ?? TextProblem(property.Value);
+
+    private static string? TextProblem(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.String => Decoded(element.GetString),
+            JsonValueKind.Array => element.EnumerateArray().Select(TextProblem).FirstOrDefault(p => p is not null),
+            JsonValueKind.Object => element.EnumerateObject().Select(TextProblem).FirstOrDefault(p => p is not null),
+            _ => null,
+        };
+
+    private static string? NameProblem(JsonProperty property) => Decoded(() => property.Name);
+
+    private static string? Decoded(Func<string?> read)
+    {
+        string text;
+        try
+        {
+            text = read() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // How System.Text.Json reports invalid UTF-8 or a lone UTF-16 surrogate escape inside a string.
+            return InvalidText;
+        }
+
+        return UnicodeText.ContainsNonCharacter(text) ? NonCharacter : null;
     }
 
     /// <summary>JSON in UTF-8 only; <c>charset="utf-8"</c> is the same parameter quoted (RFC 9110 §5.6.6).</summary>

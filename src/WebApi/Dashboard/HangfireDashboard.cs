@@ -55,7 +55,9 @@ public static class HangfireDashboard
             .ExcludeFromDescription();
     }
 
-    /// <summary>Hangfire's routes and menu are process-wide; the page reads the audit log of whichever host serves it.</summary>
+    /// <summary>
+    /// Hangfire's routes, menu and script bundle are process-wide; the page reads the audit log of whichever host serves it.
+    /// </summary>
     private static void AddAuditPage()
     {
         lock (ExtensionLock)
@@ -66,6 +68,7 @@ public static class HangfireDashboard
             }
 
             DashboardRoutes.Routes.AddRazorPage(AuditPage.Path, _ => new AuditPage());
+            DashboardRoutes.AddJavaScript(typeof(AuditPage).Assembly, "CleanApp.WebApi.Dashboard.chartjs-no-css-injection.js");
             NavigationMenu.Items.Add(page => new MenuItem("Audit log", page.Url.To(AuditPage.Path))
             {
                 Active = page.RequestPath.StartsWith(AuditPage.Path, StringComparison.Ordinal),
@@ -154,11 +157,12 @@ public sealed class AuditPage : RazorPage
         WriteLiteral("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Audit log</h1>");
         WriteLiteral("<p>Signed in as <strong data-testid=\"current-user\">");
         Write(user);
-        WriteLiteral(IsReadOnly ? "</strong> (read-only). " : "</strong> (operator). ");
-        WriteLiteral($"<form method=\"post\" action=\"{OpsAuthentication.LogoutPath}\" style=\"display:inline\">");
+        WriteLiteral(IsReadOnly ? "</strong> (read-only).</p>" : "</strong> (operator).</p>");
+        // A class, not a style attribute: the dashboard's CSP allows no inline styles (Common/SecurityHeaders.cs).
+        WriteLiteral($"<form method=\"post\" action=\"{OpsAuthentication.LogoutPath}\" class=\"pull-right\">");
         WriteLiteral($"<input type=\"hidden\" name=\"{JobsDashboardAccount.TokenField}\" value=\"");
         Write(tokens.RequestToken);
-        WriteLiteral("\"><button type=\"submit\" class=\"btn btn-default btn-sm\">Sign out</button></form></p>");
+        WriteLiteral("\"><button type=\"submit\" class=\"btn btn-default btn-sm\">Sign out</button></form>");
         WriteLiteral("<p>Every action taken on this dashboard, newest first.</p>");
         WriteLiteral(
             "<div class=\"table-responsive\"><table class=\"table\" id=\"audit\"><thead><tr><th>When (UTC)</th><th>Who</th><th>Action</th><th>Target</th><th>Outcome</th></tr></thead><tbody>"

@@ -5,6 +5,7 @@ using CleanApp.WebApi.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using NetEscapades.AspNetCore.SecurityHeaders;
 
 namespace CleanApp.WebApi.Endpoints;
 
@@ -117,7 +118,7 @@ public sealed class JobsDashboardAccount : IEndpointGroup
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark"><title>Sign in · CleanApp jobs</title>
-            <style>body{font:14px system-ui,sans-serif;margin:0}form{max-width:320px;margin:4rem auto;padding:1.25rem;border:1px solid #8884;border-radius:6px}
+            <style nonce="{{context.GetNonce()}}">body{font:14px system-ui,sans-serif;margin:0}form{max-width:320px;margin:4rem auto;padding:1.25rem;border:1px solid #8884;border-radius:6px}
             label{display:block;margin:.6rem 0}input{width:100%;box-sizing:border-box;padding:.35rem;font:inherit}.error{color:#c33}button{font:inherit;padding:.35rem 1rem}</style></head>
             <body><form method="post" action="{{OpsAuthentication.LoginPath}}">
               <h1>CleanApp jobs</h1>
@@ -131,8 +132,6 @@ public sealed class JobsDashboardAccount : IEndpointGroup
             </form></body></html>
             """;
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 

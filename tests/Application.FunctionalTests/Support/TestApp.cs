@@ -38,14 +38,17 @@ public sealed class TestApp : IDisposable
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"app-{Guid.NewGuid():N}.db");
+        // Everything the host writes (database, .eml pickup folder) stays in this temp folder, never under src/; the
+        // Testing environment configures no log sink, so logs go to the console only.
+        public string Folder { get; } = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"app-{Guid.NewGuid():N}");
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+            Directory.CreateDirectory(Folder);
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(Folder, "cleanapp.db")}");
             builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Email:PickupDirectory", Path.Combine(Folder, "mail"));
             builder.ConfigureTestServices(services =>
             {
                 services.AddScoped<TestCurrentUser>();
@@ -57,16 +60,13 @@ public sealed class TestApp : IDisposable
         {
             base.Dispose(disposing);
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            try
             {
-                try
-                {
-                    File.Delete(_databasePath + suffix);
-                }
-                catch (IOException)
-                {
-                    // Cleanup of a temp file must never fail a test.
-                }
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Cleanup of a temp folder must never fail a test.
             }
         }
     }

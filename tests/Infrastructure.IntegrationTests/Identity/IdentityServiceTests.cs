@@ -109,6 +109,25 @@ public sealed class IdentityServiceTests
         Assert.That(outcome, Is.EqualTo(new SignInOutcome(SignInStatus.Invalid, null)));
     }
 
+    /// <summary>
+    /// Text that string.Normalize rejects on Linux (U+FFFE, an unpaired surrogate) never reaches these calls from the API
+    /// (the body reader refuses it), but can from a form or the command line: it is an unknown account, not an exception.
+    /// </summary>
+    [TestCase("a{0}b@example.com", 0xFFFE, TestName = "{m}(U+FFFE inside)")]
+    [TestCase("{0}", 0xFFFE, TestName = "{m}(U+FFFE alone)")]
+    [TestCase("a{0}b@example.com", 0xD800, TestName = "{m}(unpaired U+D800)")]
+    public async Task An_email_that_cannot_be_normalized_is_an_unknown_account(string pattern, int codeUnit)
+    {
+        // Built here: NUnit cannot show such characters in a test name.
+        var email = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, (char)codeUnit);
+
+        var outcome = await WithIdentityAsync(i => i.CheckCredentialsAsync(email, "password123"));
+        var taken = await WithIdentityAsync(i => i.IsEmailTakenAsync(email, null, CancellationToken.None));
+
+        Assert.That(outcome, Is.EqualTo(new SignInOutcome(SignInStatus.Invalid, null)));
+        Assert.That(taken, Is.False);
+    }
+
     private async Task<T> WithIdentityAsync<T>(Func<IIdentityService, Task<T>> work)
     {
         using var scope = _host.Services.CreateScope();

@@ -79,18 +79,19 @@ public sealed partial class HangfireDashboardBrowserTests
         var details = await page.Locator(".js-page-container").InnerTextAsync();
         Assert.That(details, Does.Contain(name).And.Contain("Enqueued").And.Contain("Processing").And.Contain("Succeeded"));
 
-        // A failed job, requeued from the Failed page.
+        // A failed job, requeued from the Failed page. Hangfire reloads the page once the command returns; the next
+        // navigation must wait for that reload or the reload interrupts it.
         var failed = CreateFailedJob();
         await WaitForStateAsync(failed, FailedState.StateName);
         await page.GotoAsync("/hangfire/jobs/failed");
         await page.Locator($"input.js-jobs-list-checkbox[value='{failed}']").CheckAsync();
-        await page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Requeue jobs" }).ClickAsync();
+        await ClickAndWaitForReloadAsync(page, page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Requeue jobs" }));
         await WaitForAuditAsync("job.requeue", $"failed job {failed}");
 
         // The digest, triggered from Recurring Jobs.
         await page.GotoAsync("/hangfire/recurring");
         await page.Locator("input.js-jobs-list-checkbox[value='daily-digest']").CheckAsync();
-        await page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Trigger now" }).ClickAsync();
+        await ClickAndWaitForReloadAsync(page, page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Trigger now" }));
         await WaitForAuditAsync("recurring.trigger", "recurring daily-digest");
         await HangfireJobs.WaitForFinishedAsync(_factory.Services, 1, "email.daily-digest");
 
@@ -99,6 +100,23 @@ public sealed partial class HangfireDashboardBrowserTests
         var audit = await page.Locator("#audit").InnerTextAsync();
         Assert.That(audit, Does.Contain("job.requeue").And.Contain("recurring.trigger").And.Contain(email));
         await page.Context.DisposeAsync();
+    }
+
+    private static async Task ClickAndWaitForReloadAsync(IPage page, ILocator button)
+    {
+        // The load event of the reloaded document; the response alone arrives before the old document is gone.
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loaded) => reloaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await button.ClickAsync();
+            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
     }
 
     [Test]

@@ -8,7 +8,9 @@ namespace CleanApp.WebApi.FunctionalTests.Support;
 
 /// <summary>
 /// The real host over real HTTP semantics, on its own real SQLite file (never EF InMemory). Settings are passed with
-/// UseSetting, never through process-wide environment variables, so fixtures can run side by side.
+/// UseSetting, never through process-wide environment variables, so fixtures can run side by side. Everything the host
+/// writes (database, .eml pickup folder) goes into one temp folder per factory, never under src/; the Testing
+/// environment configures no log sink, so logs go to the console only.
 /// </summary>
 public class CleanAppFactory : WebApplicationFactory<Program>
 {
@@ -17,12 +19,19 @@ public class CleanAppFactory : WebApplicationFactory<Program>
 
     public CleanAppFactory()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "cleanapp-tests");
-        Directory.CreateDirectory(folder);
-        DatabasePath = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        Folder = Path.Combine(Path.GetTempPath(), "cleanapp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        DatabasePath = Path.Combine(Folder, "cleanapp.db");
+        MailDirectory = Path.Combine(Folder, "mail");
+        WithSetting("Email:PickupDirectory", MailDirectory);
     }
 
+    /// <summary>This host's private temp folder, deleted with the factory.</summary>
+    public string Folder { get; }
+
     public string DatabasePath { get; }
+
+    public string MailDirectory { get; }
 
     /// <summary>Overrides one configuration value for this host; call before the first request.</summary>
     public CleanAppFactory WithSetting(string key, string? value)
@@ -55,18 +64,13 @@ public class CleanAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        // The application's file and, when a test ran Hangfire on SQLite, the job store beside it.
-        var jobStore = Path.ChangeExtension(DatabasePath, ".hangfire.db");
-        foreach (var file in new[] { DatabasePath, jobStore }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+        try
         {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // A leftover temp file is harmless; never fail a test over cleanup.
-            }
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp folder is harmless; never fail a test over cleanup.
         }
     }
 }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using CleanApp.Domain.Articles;
+using CleanApp.Domain.Comments;
+using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using CleanApp.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +54,64 @@ public static class DatabaseProbe
                 .ToListAsync();
             return JsonSerializer.Serialize(new { profiles = profiles.OrderBy(p => p.Id), credentials = credentials.OrderBy(c => c.Id) });
         });
+
+    /// <summary>
+    /// Every stored article, tag, comment, favorite and follow plus <see cref="AccountsFingerprintAsync"/>: equal before
+    /// and after a refused request to any endpoint proves that it changed nothing.
+    /// </summary>
+    public static async Task<string> DatabaseFingerprintAsync(this CleanAppFactory factory)
+    {
+        var accounts = await factory.AccountsFingerprintAsync();
+        var content = await factory.QueryAsync(async db =>
+        {
+            var articles = await db.Set<Article>()
+                .AsNoTracking()
+                .OrderBy(a => a.Id)
+                .Select(a => new
+                {
+                    a.Id,
+                    a.Slug,
+                    a.Title,
+                    a.Description,
+                    a.Body,
+                    a.AuthorId,
+                    a.CreatedAt,
+                    a.UpdatedAt,
+                })
+                .ToListAsync();
+            var tags = await db.Set<ArticleTag>()
+                .AsNoTracking()
+                .OrderBy(t => t.ArticleId)
+                .ThenBy(t => t.Name)
+                .Select(t => new { t.ArticleId, t.Name })
+                .ToListAsync();
+            var comments = await db.Set<Comment>()
+                .AsNoTracking()
+                .OrderBy(c => c.Id)
+                .Select(c => new
+                {
+                    c.Id,
+                    c.ArticleId,
+                    c.AuthorId,
+                    c.Body,
+                    c.UpdatedAt,
+                })
+                .ToListAsync();
+            var favorites = await db.Set<Favorite>().AsNoTracking().CountAsync();
+            var follows = await db.Set<Follow>().AsNoTracking().CountAsync();
+            return JsonSerializer.Serialize(
+                new
+                {
+                    articles,
+                    tags,
+                    comments,
+                    favorites,
+                    follows,
+                }
+            );
+        });
+        return accounts + content;
+    }
 
     public static async Task<T> QueryAsync<T>(this CleanAppFactory factory, Func<ApplicationDbContext, Task<T>> query)
     {

@@ -7,18 +7,11 @@ namespace CleanApp.WebApi.FunctionalTests.Support;
 
 /// <summary>
 /// The real host on Kestrel at 127.0.0.1 with an OS-chosen port (<see cref="Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory{TEntryPoint}.UseKestrel(System.Action{Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions})"/>,
-/// new in .NET 10): a browser needs a real socket, TestServer has none. Mail goes to a private pickup folder.
+/// new in .NET 10): a browser needs a real socket, TestServer has none.
 /// </summary>
 public sealed class KestrelCleanAppFactory : CleanAppFactory
 {
-    public KestrelCleanAppFactory()
-    {
-        MailDirectory = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"mail-{Guid.NewGuid():N}");
-        WithSetting("Email:PickupDirectory", MailDirectory);
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-    }
-
-    public string MailDirectory { get; }
+    public KestrelCleanAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -29,21 +22,5 @@ public sealed class KestrelCleanAppFactory : CleanAppFactory
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
         return this;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        try
-        {
-            if (Directory.Exists(MailDirectory))
-            {
-                Directory.Delete(MailDirectory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 }
