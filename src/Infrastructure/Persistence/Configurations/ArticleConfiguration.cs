@@ -9,7 +9,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> builder)
     {
-        builder.ToTable("Articles");
+        // SQLite: the full-text index's AFTER triggers (ADR 0041) rule out RETURNING on this table; other providers ignore it.
+        builder.ToTable("Articles", t => t.UseSqlReturningClause(false));
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedOnAdd();
         builder.Property(a => a.Slug).HasMaxLength(ArticleConstraints.SlugMaxLength).IsRequired();

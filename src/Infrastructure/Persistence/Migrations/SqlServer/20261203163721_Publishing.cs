@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
+namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Publishing : Migration
@@ -22,39 +22,36 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "Favorites",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "PublicationJobId",
                 table: "Articles",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishAt",
                 table: "Articles",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishedAt",
                 table: "Articles",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
-            // Every article of a previous release was public from its creation; a favorite was made no earlier than both
-            // its article and its user existed, the best estimate there is (ADR 0042).
-            migrationBuilder.Sql("UPDATE \"Articles\" SET \"PublishedAt\" = \"CreatedAt\";");
-            migrationBuilder.Sql(
-                """
-                UPDATE "Favorites" SET "CreatedAt" = (
-                    SELECT max(a."CreatedAt", u."CreatedAt") FROM "Articles" a, "Users" u
-                    WHERE a."Id" = "Favorites"."ArticleId" AND u."Id" = "Favorites"."UserId");
-                """
-            );
+            migrationBuilder.AddColumn<string>(
+                name: "SearchTags",
+                table: "Articles",
+                type: "nvarchar(2079)",
+                maxLength: 2079,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_CreatedAt",
@@ -80,11 +77,15 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Articles_PublishedAt_Id",
                 table: "Articles",
                 columns: new[] { "PublishedAt", "Id" });
+
+            PublishingSql.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            PublishingSql.Down(migrationBuilder);
+
             migrationBuilder.DropIndex(
                 name: "IX_Users_CreatedAt",
                 table: "Users");
@@ -119,6 +120,10 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SearchTags",
                 table: "Articles");
 
             migrationBuilder.CreateIndex(

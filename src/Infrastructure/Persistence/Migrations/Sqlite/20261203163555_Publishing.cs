@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
+namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Publishing : Migration
@@ -22,38 +22,36 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "Favorites",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "PublicationJobId",
                 table: "Articles",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishAt",
                 table: "Articles",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishedAt",
                 table: "Articles",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
-            // Every article of a previous release was public from its creation; a favorite was made no earlier than both
-            // its article and its user existed, the best estimate there is (ADR 0042).
-            migrationBuilder.Sql("UPDATE [Articles] SET [PublishedAt] = [CreatedAt];");
-            migrationBuilder.Sql(
-                """
-                UPDATE f SET [CreatedAt] = CASE WHEN a.[CreatedAt] > u.[CreatedAt] THEN a.[CreatedAt] ELSE u.[CreatedAt] END
-                FROM [Favorites] f JOIN [Articles] a ON a.[Id] = f.[ArticleId] JOIN [Users] u ON u.[Id] = f.[UserId];
-                """
-            );
+            migrationBuilder.AddColumn<string>(
+                name: "SearchTags",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 2079,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_CreatedAt",
@@ -79,11 +77,15 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Articles_PublishedAt_Id",
                 table: "Articles",
                 columns: new[] { "PublishedAt", "Id" });
+
+            PublishingSql.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            PublishingSql.Down(migrationBuilder);
+
             migrationBuilder.DropIndex(
                 name: "IX_Users_CreatedAt",
                 table: "Users");
@@ -118,6 +120,10 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SearchTags",
                 table: "Articles");
 
             migrationBuilder.CreateIndex(
