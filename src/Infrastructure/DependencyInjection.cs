@@ -1,10 +1,12 @@
 using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
+using CleanApp.Application.Exports;
 using CleanApp.Application.Notifications;
 using CleanApp.Application.Search;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.Email;
+using CleanApp.Infrastructure.Exports;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
@@ -144,6 +146,11 @@ public static class DependencyInjection
         );
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.SectionName));
         services.AddHostedService<DailyDigestRegistration>();
+
+        // Site exports (ADR 0043): files in their folder, the hourly cleanup of expired ones.
+        services.Configure<ExportOptions>(configuration.GetSection(ExportOptions.SectionName));
+        services.AddSingleton<IExportFiles, ExportFiles>();
+        services.AddHostedService<ExportCleanupRegistration>();
     }
 
     private static readonly SqlitePragmaInterceptor SqlitePragmas = new();

@@ -2,6 +2,7 @@ using CleanApp.Application.Common.Exceptions;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Exports;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
@@ -37,6 +38,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
+
+    public DbSet<SiteExport> SiteExports => Set<SiteExport>();
 
     /// <summary>The key ring of ASP.NET Core Data Protection (which protects bearer tokens and cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -69,7 +69,9 @@ public static class Excerpts
         while (i < text.Length)
         {
             var rune = Rune.GetRuneAt(text, i);
-            var isWord = Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            var isWord =
+                Rune.IsLetterOrDigit(rune)
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
             if (isWord && start < 0)
             {
                 start = i;

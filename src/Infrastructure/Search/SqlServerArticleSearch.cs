@@ -61,8 +61,7 @@ public sealed class SqlServerArticleSearch(ApplicationDbContext db) : IArticleSe
         }
 
         var ids = articleIds.ToList();
-        var texts = await db
-            .Set<Article>()
+        var texts = await db.Set<Article>()
             .AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new

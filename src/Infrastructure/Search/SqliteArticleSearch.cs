@@ -47,7 +47,8 @@ public sealed class SqliteArticleSearch(ApplicationDbContext db) : IArticleSearc
             .Database.SqlQueryRaw<Excerpt>(
                 $"""
                 SELECT "rowid" AS "ArticleId",
-                       snippet("ArticleSearch", -1, char({(int)HighlightMarkup.Open}), char({(int)HighlightMarkup.Close}), '{HighlightMarkup.Ellipsis}', {ExcerptTokens}) AS "Text"
+                       snippet("ArticleSearch", -1, char({(int)HighlightMarkup.Open}), char({(int)
+                    HighlightMarkup.Close}), '{HighlightMarkup.Ellipsis}', {ExcerptTokens}) AS "Text"
                 FROM "ArticleSearch"
                 WHERE "ArticleSearch" MATCH {"{0}"} AND "rowid" IN (SELECT "value" FROM json_each({"{1}"}))
                 """,

@@ -85,13 +85,19 @@ public sealed partial class HangfireDashboardBrowserTests
         await WaitForStateAsync(failed, FailedState.StateName);
         await page.GotoAsync("/hangfire/jobs/failed");
         await page.Locator($"input.js-jobs-list-checkbox[value='{failed}']").CheckAsync();
-        await ClickAndWaitForReloadAsync(page, page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Requeue jobs" }));
+        await ClickAndWaitForReloadAsync(
+            page,
+            page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Requeue jobs" })
+        );
         await WaitForAuditAsync("job.requeue", $"failed job {failed}");
 
         // The digest, triggered from Recurring Jobs.
         await page.GotoAsync("/hangfire/recurring");
         await page.Locator("input.js-jobs-list-checkbox[value='daily-digest']").CheckAsync();
-        await ClickAndWaitForReloadAsync(page, page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Trigger now" }));
+        await ClickAndWaitForReloadAsync(
+            page,
+            page.Locator("button.js-jobs-list-command", new PageLocatorOptions { HasText = "Trigger now" })
+        );
         await WaitForAuditAsync("recurring.trigger", "recurring daily-digest");
         await HangfireJobs.WaitForFinishedAsync(_factory.Services, 1, "email.daily-digest");
 

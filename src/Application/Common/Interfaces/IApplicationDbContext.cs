@@ -1,5 +1,6 @@
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Exports;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
@@ -24,6 +25,9 @@ public interface IApplicationDbContext
 
     /// <summary>Marks of emails already sent, for idempotent email jobs ("check, act, mark").</summary>
     DbSet<SentEmail> SentEmails { get; }
+
+    /// <summary>Site reports requested by editors and admins (ADR 0043).</summary>
+    DbSet<SiteExport> SiteExports { get; }
 
     /// <summary>Saves the unit of work. A unique index violation surfaces as <see cref="Exceptions.UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

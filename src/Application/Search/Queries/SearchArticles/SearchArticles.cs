@@ -92,11 +92,13 @@ public sealed class SearchArticlesQueryHandler(
             Articles =
             [
                 .. page.Where(h => bySlug.ContainsKey(h.Slug))
-                    .Select(h => bySlug[h.Slug] with
-                    {
-                        TagList = [.. bySlug[h.Slug].TagList.Order(StringComparer.Ordinal)],
-                        Highlight = highlights.GetValueOrDefault(h.Id, string.Empty),
-                    }),
+                    .Select(h =>
+                        bySlug[h.Slug] with
+                        {
+                            TagList = [.. bySlug[h.Slug].TagList.Order(StringComparer.Ordinal)],
+                            Highlight = highlights.GetValueOrDefault(h.Id, string.Empty),
+                        }
+                    ),
             ],
         };
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
+namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Publishing : Migration
@@ -22,36 +22,57 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "Favorites",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "PublicationJobId",
                 table: "Articles",
-                type: "nvarchar(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishAt",
                 table: "Articles",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PublishedAt",
                 table: "Articles",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SearchTags",
                 table: "Articles",
-                type: "nvarchar(2079)",
+                type: "TEXT",
                 maxLength: 2079,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "SiteExports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequesterRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteExports", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_CreatedAt",
@@ -78,6 +99,11 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Articles",
                 columns: new[] { "PublishedAt", "Id" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteExports_ExpiresAt",
+                table: "SiteExports",
+                column: "ExpiresAt");
+
             PublishingSql.Up(migrationBuilder);
         }
 
@@ -85,6 +111,9 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             PublishingSql.Down(migrationBuilder);
+
+            migrationBuilder.DropTable(
+                name: "SiteExports");
 
             migrationBuilder.DropIndex(
                 name: "IX_Users_CreatedAt",
