@@ -26,7 +26,8 @@ app=$!
 until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.5; done
 token=$(curl -sS -H 'Content-Type: application/json' -d '{"user":{"username":"benched","email":"benched@example.com","password":"password123"}}' \
   "http://127.0.0.1:$port/api/users" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["token"])')
-dotnet "$dll" grant-role --username benched --role editor "${args[@]}"
+# the running app holds the SQLite job store (one process per file): this one-off command uses an in-memory one
+dotnet "$dll" grant-role --username benched --role editor "${args[@]}" --Jobs:Storage=InMemory
 uptime
 python3 build/bench_search_export.py run "http://127.0.0.1:$port" "$token"
 grep -h "built in" "$work/app.log" || true
