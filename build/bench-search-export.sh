@@ -24,10 +24,11 @@ fi
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$dll" "${args[@]}" >"$work/app.log" 2>&1 &
 app=$!
 until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.5; done
-token=$(curl -sS -H 'Content-Type: application/json' -d '{"user":{"username":"benched","email":"benched@example.com","password":"password123"}}' \
+name=bench$RANDOM   # unique, so a reused database (WORK) takes a new account
+token=$(curl -sS -H 'Content-Type: application/json' -d '{"user":{"username":"'$name'","email":"'$name'@example.com","password":"password123"}}' \
   "http://127.0.0.1:$port/api/users" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["token"])')
 # the running app holds the SQLite job store (one process per file): this one-off command uses an in-memory one
-dotnet "$dll" grant-role --username benched --role editor "${args[@]}" --Jobs:Storage=InMemory
+dotnet "$dll" grant-role --username "$name" --role editor "${args[@]}" --Jobs:Storage=InMemory
 uptime
 python3 build/bench_search_export.py run "http://127.0.0.1:$port" "$token"
 grep -h "built in" "$work/app.log" || true
