@@ -2,14 +2,18 @@ using CleanApp.Application.Common.Auditing;
 using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Security;
+using CleanApp.Application.Exports;
 using CleanApp.Application.Notifications;
+using CleanApp.Application.Search;
 using CleanApp.Application.Users;
 using CleanApp.Infrastructure.Auditing;
 using CleanApp.Infrastructure.Email;
+using CleanApp.Infrastructure.Exports;
 using CleanApp.Infrastructure.Identity;
 using CleanApp.Infrastructure.Jobs;
 using CleanApp.Infrastructure.Persistence;
 using CleanApp.Infrastructure.Persistence.Interceptors;
+using CleanApp.Infrastructure.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -52,8 +56,9 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? "Data Source=data/cleanapp.db", environment.ContentRootPath);
                 AddPooledApplicationDbContext<SqliteApplicationDbContext>(services, options =>
-                    options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas)
+                    options.UseSqlite(sqlite).AddInterceptors(SearchTags, SqlitePragmas)
                 );
+                services.AddScoped<IArticleSearch, SqliteArticleSearch>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -63,7 +68,10 @@ public static class DependencyInjection
                     );
                 }
 
-                AddPooledApplicationDbContext<SqlServerApplicationDbContext>(services, options => options.UseSqlServer(connectionString));
+                AddPooledApplicationDbContext<SqlServerApplicationDbContext>(services, options =>
+                    options.UseSqlServer(connectionString).AddInterceptors(SearchTags)
+                );
+                services.AddScoped<IArticleSearch, SqlServerArticleSearch>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{databaseOptions.Provider}'.");
@@ -97,6 +105,7 @@ public static class DependencyInjection
         services.AddScoped<ITokenService>(sp => sp.GetRequiredService<TokenService>());
         AddAccountSettings(services, configuration);
         services.AddScoped<IOpsUserService, OpsUserService>();
+        services.AddScoped<UserRoleGrants>();
         services.AddScoped<IAuditLog, AuditLog>();
         AddEmail(services, configuration);
 
@@ -179,9 +188,17 @@ public static class DependencyInjection
         );
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.SectionName));
         services.AddHostedService<DailyDigestRegistration>();
+
+        // Site exports (ADR 0043): files in their folder, the hourly cleanup of expired ones.
+        services.Configure<ExportOptions>(configuration.GetSection(ExportOptions.SectionName));
+        services.AddSingleton<IExportFiles, ExportFiles>();
+        services.AddHostedService<ExportCleanupRegistration>();
     }
 
     private static readonly SqlitePragmaInterceptor SqlitePragmas = new();
+
+    /// <summary>First among the save interceptors: a tag change may turn an unchanged article into a modified one.</summary>
+    private static readonly SearchTagsInterceptor SearchTags = new();
 
     /// <summary>A relative SQLite path is taken from the content root, so the database lands in the same place whatever the working directory.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -46,6 +46,13 @@ try
         return;
     }
 
+    // `dotnet run --project src/WebApi -- grant-role --username ann --role editor`: the first editor or admin (README).
+    if (args.Contains(GrantRoleVerb.Name, StringComparer.Ordinal))
+    {
+        Environment.ExitCode = await GrantRoleVerb.RunAsync(app.Services, args, Console.Out);
+        return;
+    }
+
     app.UseWebApiPipeline();
     await app.RunAsync();
 }

@@ -22,6 +22,15 @@ public sealed record ArticleListItemDto
 
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary><c>draft</c>, <c>scheduled</c> or <c>published</c> (<see cref="ArticleStatuses"/>); others only ever see published ones.</summary>
+    public string Status { get; init; } = ArticleStatuses.Published;
+
+    /// <summary>When it became public; null for drafts and scheduled articles. Lists are ordered by it.</summary>
+    public DateTime? PublishedAt { get; init; }
+
+    /// <summary>The time a scheduled article will be published at; null otherwise.</summary>
+    public DateTime? PublishAt { get; init; }
+
     public bool Favorited { get; init; }
 
     public int FavoritesCount { get; init; }

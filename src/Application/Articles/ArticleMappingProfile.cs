@@ -19,7 +19,16 @@ public sealed class ArticleMappingProfile : Profile
             .ForMember(d => d.TagList, o => o.MapFrom(a => a.Tags.Select(t => t.Name)))
             .ForMember(d => d.Favorited, o => o.MapFrom(a => callerId != null && a.Favorites.Any(f => f.UserId == callerId)))
             .ForMember(d => d.FavoritesCount, o => o.MapFrom(a => a.Favorites.Count))
-            .ForMember(d => d.Hidden, o => o.MapFrom(a => a.HiddenAt != null ? true : (bool?)null));
+            .ForMember(d => d.Hidden, o => o.MapFrom(a => a.HiddenAt != null ? true : (bool?)null))
+            .ForMember(
+                d => d.Status,
+                o =>
+                    o.MapFrom(a =>
+                        a.PublishedAt != null ? ArticleStatuses.Published
+                        : a.PublishAt != null ? ArticleStatuses.Scheduled
+                        : ArticleStatuses.Draft
+                    )
+            );
 
         CreateMap<ArticleDto, ArticleListItemDto>();
     }

@@ -15,6 +15,7 @@ namespace CleanApp.Application.Articles;
 /// </summary>
 internal static class ArticleQueries
 {
+    /// <summary>One article the caller may see (<see cref="ArticleVisibility.VisibleTo"/>), or a 404.</summary>
     public static Task<ArticleDto> GetBySlugAsync(
         IApplicationDbContext db,
         IConfigurationProvider mapping,
@@ -23,6 +24,7 @@ internal static class ArticleQueries
         CancellationToken cancellationToken
     ) => SingleAsync(db.Articles.VisibleTo(callerId).Where(a => a.Slug == slug), mapping, callerId, cancellationToken);
 
+    /// <summary>By id, whatever its state: for commands that have already checked that the caller may act on it.</summary>
     public static Task<ArticleDto> GetByIdAsync(
         IApplicationDbContext db,
         IConfigurationProvider mapping,
@@ -31,20 +33,24 @@ internal static class ArticleQueries
         CancellationToken cancellationToken
     ) => SingleAsync(db.Articles.VisibleTo(callerId).Where(a => a.Id == id), mapping, callerId, cancellationToken);
 
-    /// <summary>Two statements (count, page), newest first with the id as a deterministic tie-break.</summary>
+    /// <summary>
+    /// Two statements (count, page), most recently published first with the id as a deterministic tie-break (ADR 0040:
+    /// lists follow publication, not creation). <paramref name="newestFirst"/> replaces the order where publication
+    /// times are missing (the author's own drafts).
+    /// </summary>
     public static async Task<ArticlesPageDto> PageAsync(
         IQueryable<Article> matches,
         IConfigurationProvider mapping,
         Guid? callerId,
         int limit,
         int offset,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Func<IQueryable<Article>, IOrderedQueryable<Article>>? newestFirst = null
     )
     {
         var count = await matches.CountAsync(cancellationToken);
-        var items = await matches
-            .OrderByDescending(a => a.CreatedAt)
-            .ThenByDescending(a => a.Id)
+        var ordered = newestFirst?.Invoke(matches) ?? matches.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+        var items = await ordered
             .Skip(offset)
             .Take(limit)
             .ProjectTo<ArticleDto>(mapping, new { callerId })
@@ -53,8 +59,13 @@ internal static class ArticleQueries
         return new ArticlesPageDto { Articles = items.ConvertAll(i => i with { TagList = SortTags(i.TagList) }), ArticlesCount = count };
     }
 
-    /// <summary>The id of an article the caller may see, or a 404 <c>article</c>.</summary>
-    public static async Task<int> GetIdAsync(IApplicationDbContext db, string slug, Guid? callerId, CancellationToken cancellationToken) =>
+    /// <summary>The id of an article the caller may see (<see cref="ArticleVisibility.VisibleTo"/>), or a 404 <c>article</c>.</summary>
+    public static async Task<int> GetVisibleIdAsync(
+        IApplicationDbContext db,
+        string slug,
+        Guid? callerId,
+        CancellationToken cancellationToken
+    ) =>
         await db
             .Articles.AsNoTracking()
             .VisibleTo(callerId)

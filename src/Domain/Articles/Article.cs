@@ -6,6 +6,12 @@ namespace CleanApp.Domain.Articles;
 /// <summary>
 /// An article written by one author. Text fields are never blank and stay within <see cref="ArticleConstraints"/>; the
 /// tag list is always in normal form (<see cref="TagNames"/>); the slug is derived from the title and changes with it.
+/// <para>
+/// Publication (ADR 0040): a new article is a draft until <see cref="Publish"/>; <see cref="Schedule"/> sets a future
+/// time at which a background job publishes it; <see cref="ReturnToDraft"/> takes it back. <see cref="PublishedAt"/>
+/// set means published (and <see cref="PublishAt"/> is then null); only <see cref="PublishAt"/> set means scheduled;
+/// neither means draft. Readers other than the author see published articles only (Application's ArticleVisibility).
+/// </para>
 /// </summary>
 public sealed class Article : BaseEntity, IAuditable
 {
@@ -65,6 +71,24 @@ public sealed class Article : BaseEntity, IAuditable
     /// </summary>
     public DateTime? HiddenAt { get; private set; }
 
+    /// <summary>When it became public (UTC, milliseconds); lists are ordered by it. Null while a draft or scheduled.</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    /// <summary>The future time a scheduled article is to be published at; null unless <see cref="Status"/> is scheduled.</summary>
+    public DateTime? PublishAt { get; private set; }
+
+    /// <summary>
+    /// The id (from the job port) of the pending job that publishes a scheduled article, so rescheduling, publishing early
+    /// or returning to draft can cancel it. Opaque here.
+    /// </summary>
+    public string? PublicationJobId { get; private set; }
+
+    public ArticleStatus Status =>
+        PublishedAt is not null ? ArticleStatus.Published
+        : PublishAt is not null ? ArticleStatus.Scheduled
+        : ArticleStatus.Draft;
+
+    /// <summary>A new article is a draft; the caller publishes or schedules it (<see cref="Publish"/>, <see cref="Schedule"/>).</summary>
     public static Article Create(Guid authorId, string title, string description, string body, IEnumerable<string?> tags)
     {
         var requiredTitle = Require("title", title, ArticleConstraints.TitleMaxLength);
@@ -77,9 +101,63 @@ public sealed class Article : BaseEntity, IAuditable
             Require("body", body, ArticleConstraints.BodyMaxLength)
         );
         article.ReplaceTags(tags);
-        article.AddDomainEvent(new ArticlePublishedEvent(article.PublicId, authorId));
         return article;
     }
+
+    /// <summary>
+    /// Makes the article public now, ending any schedule, and raises <see cref="ArticlePublishedEvent"/> (followers are
+    /// told; each at most once per article, ADR 0014). Publishing a published article changes nothing and returns false.
+    /// </summary>
+    public bool Publish(DateTime now)
+    {
+        if (PublishedAt is not null)
+        {
+            return false;
+        }
+
+        PublishedAt = TruncateToMilliseconds(now);
+        PublishAt = null;
+        AddDomainEvent(new ArticlePublishedEvent(PublicId, AuthorId));
+        return true;
+    }
+
+    /// <summary>Schedules a draft (or reschedules a scheduled article) for <paramref name="publishAt"/> (UTC), which must be ahead of <paramref name="now"/>.</summary>
+    public void Schedule(DateTime publishAt, DateTime now)
+    {
+        if (PublishedAt is not null)
+        {
+            throw new DomainException("publishAt", "can't be set on a published article (unpublish it first)");
+        }
+
+        var at = TruncateToMilliseconds(publishAt);
+        if (at <= now)
+        {
+            throw new DomainException("publishAt", "must be in the future");
+        }
+
+        if (at > now + ArticleConstraints.MaxScheduleAhead)
+        {
+            throw new DomainException("publishAt", $"must be within {ArticleConstraints.MaxScheduleAhead.TotalDays:0} days from now");
+        }
+
+        PublishAt = at;
+    }
+
+    /// <summary>Back to draft, from published (unpublish) or scheduled (the scheduled time will pass without effect).</summary>
+    public void ReturnToDraft()
+    {
+        PublishedAt = null;
+        PublishAt = null;
+    }
+
+    /// <summary>Records the job that will publish the scheduled article (null: none pending).</summary>
+    public void TrackPublicationJob(string? jobId) => PublicationJobId = jobId;
+
+    /// <summary>
+    /// True when a publication job scheduled for <paramref name="scheduledFor"/> still stands: the article is still
+    /// scheduled, for that same time. A job left behind by a reschedule or a return to draft finds false and does nothing.
+    /// </summary>
+    public bool IsScheduledFor(DateTime scheduledFor) => PublishedAt is null && PublishAt == scheduledFor;
 
     public bool IsAuthoredBy(Guid userId) => AuthorId == userId;
 
@@ -125,6 +203,9 @@ public sealed class Article : BaseEntity, IAuditable
 
         Slug = slug;
     }
+
+    private static DateTime TruncateToMilliseconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     private static string Require(string key, string? value, int maxLength)
     {

@@ -16,4 +16,7 @@ public static class ArticleConstraints
     public const int SlugMaxLength = TitleMaxLength + 1 + Slug.SuffixLength;
 
     public const int CommentBodyMaxLength = 8192;
+
+    /// <summary>How far ahead an article can be scheduled: a bound on <c>publishAt</c> like every other input's.</summary>
+    public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(366);
 }

@@ -3,8 +3,8 @@ using CleanApp.Domain.Common;
 namespace CleanApp.Domain.Articles;
 
 /// <summary>
-/// An author published a new article. Raised by <see cref="Article.Create"/> and published while the article is being
-/// saved, when its database <see cref="Article.Id"/> is not assigned yet: the event names the article by its
-/// <see cref="Article.PublicId"/>, which exists from creation on.
+/// An article became public: raised by <see cref="Article.Publish"/> (at creation, on the publish endpoint, or by the
+/// scheduled job), not at creation of a draft. It may be published while the article is being saved, before its database
+/// <see cref="Article.Id"/> is assigned: the event names the article by its <see cref="Article.PublicId"/>.
 /// </summary>
 public sealed record ArticlePublishedEvent(Guid ArticlePublicId, Guid AuthorId) : IDomainEvent;

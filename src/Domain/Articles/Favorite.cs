@@ -6,15 +6,23 @@ namespace CleanApp.Domain.Articles;
 /// </summary>
 public sealed class Favorite
 {
-    private Favorite(int articleId, Guid userId)
+    private Favorite(int articleId, Guid userId, DateTime createdAt)
     {
         ArticleId = articleId;
         UserId = userId;
+        CreatedAt = createdAt;
     }
 
     public int ArticleId { get; private set; }
 
     public Guid UserId { get; private set; }
 
-    public static Favorite Create(int articleId, Guid userId) => new(articleId, userId);
+    /// <summary>
+    /// When the user favorited the article (UTC), for the site reports' favorites per day. Favorites made before this was
+    /// recorded carry the earliest time they can have been made (the migration's estimate, ADR 0042).
+    /// </summary>
+    public DateTime CreatedAt { get; private set; }
+
+    public static Favorite Create(int articleId, Guid userId, DateTime createdAt) =>
+        new(articleId, userId, new DateTime(createdAt.Ticks - (createdAt.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc));
 }

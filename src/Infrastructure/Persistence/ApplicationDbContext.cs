@@ -4,6 +4,7 @@ using CleanApp.Application.Common.Models;
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Auditing;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Exports;
 using CleanApp.Domain.Moderation;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
@@ -86,9 +87,12 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         UserRoles
             .AsNoTracking()
             .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new IdentityAccountRole { UserId = ur.UserId, Role = r.Name! });
+    public DbSet<SiteExport> SiteExports => Set<SiteExport>();
 
     /// <summary>The key ring of ASP.NET Core Data Protection (which protects bearer tokens and cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public const string ConcurrentChange = "conflicts with a concurrent change; retry";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -112,6 +116,11 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         {
             // Provider knowledge stays here; Application reacts to the neutral exception (retry a slug, "already favorited").
             throw new UniqueConstraintViolationException(ex.InnerException!.Message, ex);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // A row changed since it was read (a concurrency token, e.g. Articles.UpdatedAt): the caller retries.
+            throw new ConflictException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["request"] = [ConcurrentChange] }, ex);
         }
     }
 

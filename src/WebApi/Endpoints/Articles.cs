@@ -1,10 +1,13 @@
 using CleanApp.Application.Articles;
 using CleanApp.Application.Articles.Commands.CreateArticle;
 using CleanApp.Application.Articles.Commands.DeleteArticle;
+using CleanApp.Application.Articles.Commands.PublishArticle;
+using CleanApp.Application.Articles.Commands.UnpublishArticle;
 using CleanApp.Application.Articles.Commands.UpdateArticle;
 using CleanApp.Application.Articles.Queries.GetArticle;
 using CleanApp.Application.Articles.Queries.GetFeed;
 using CleanApp.Application.Articles.Queries.ListArticles;
+using CleanApp.Application.Articles.Queries.ListOwnArticles;
 using CleanApp.Application.Common.Models;
 using CleanApp.WebApi.Common;
 using CleanApp.WebApi.OpenApi;
@@ -12,7 +15,10 @@ using MediatR;
 
 namespace CleanApp.WebApi.Endpoints;
 
-/// <summary>Articles: <c>/api/articles</c>, the feed, and one article by slug. Only create and update read a body.</summary>
+/// <summary>
+/// Articles: <c>/api/articles</c>, the feed, one article by slug, publishing, and the author's own list
+/// (<c>/api/user/articles</c>). Only create and update read a body.
+/// </summary>
 public sealed class Articles : IEndpointGroup
 {
     private static readonly string PagingHelp =
@@ -24,7 +30,7 @@ public sealed class Articles : IEndpointGroup
         articles
             .MapGet("/", List)
             .WithName("ListArticles")
-            .WithSummary("Articles, newest first, filtered by `tag`, `author` and `favorited` (AND)")
+            .WithSummary("Published articles, most recently published first, filtered by `tag`, `author` and `favorited` (AND)")
             .WithDescription("List items have no `body`. `articlesCount` is the total number of matches. " + PagingHelp)
             .WithOptionalAuthentication()
             .Produces<ArticlesResponse>()
@@ -32,7 +38,7 @@ public sealed class Articles : IEndpointGroup
         articles
             .MapGet("/feed", Feed)
             .WithName("GetFeed")
-            .WithSummary("Articles by the authors the caller follows, newest first")
+            .WithSummary("Published articles by the authors the caller follows, most recently published first")
             .WithDescription(PagingHelp)
             .RequireAuthorization()
             .Produces<ArticlesResponse>()
@@ -41,13 +47,20 @@ public sealed class Articles : IEndpointGroup
             .MapGet("/{slug}", Get)
             .WithName("GetArticle")
             .WithSummary("One article by slug")
+            .WithDescription("Drafts and scheduled articles are visible to their author only; anyone else gets 404.")
             .WithOptionalAuthentication()
             .Produces<ArticleResponse>()
             .ProducesApiErrors(StatusCodes.Status404NotFound);
         articles
             .MapPost("/", Create)
             .WithName("CreateArticle")
-            .WithSummary("Publish an article; duplicate titles get distinct slugs")
+            .WithSummary("Write an article: published at once, or a draft, or scheduled; duplicate titles get distinct slugs")
+            .WithDescription(
+                "Optional `status`: `draft`, `scheduled` (with `publishAt`) or `published` (the default). Optional `publishAt`: "
+                    + "an ISO-8601 time with a zone (e.g. `2026-05-01T09:30:00Z`), in the future and at most "
+                    + "366 days ahead; the article is published then by a background job, and the author's followers are emailed. "
+                    + "Responses carry `status`, `publishedAt` and `publishAt`."
+            )
             .RequireAuthorization()
             .AcceptsJson<ArticleRequest<CreateArticleCommand>>(
                 """{"article":{"title":"How to train your dragon","description":"Ever wonder how?","body":"You have to believe","tagList":["dragons","training"]}}"""
@@ -64,6 +77,11 @@ public sealed class Articles : IEndpointGroup
             .MapPut("/{slug}", Update)
             .WithName("UpdateArticle")
             .WithSummary("Partial update by the author; a new title regenerates the slug")
+            .WithDescription(
+                "Before publication, `status` (`draft`, `scheduled`, `published`) and `publishAt` reschedule, return to draft or "
+                    + "publish now (a pending scheduled publication is cancelled); once published, use `/unpublish`. "
+                    + "`publishAt: null` is a 422."
+            )
             .RequireAuthorization()
             .AcceptsJson<ArticleRequest<UpdateArticleFields>>("""{"article":{"body":"With two hands"}}""")
             .Produces<ArticleResponse>()
@@ -83,6 +101,34 @@ public sealed class Articles : IEndpointGroup
             .RequireAuthorization()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        articles
+            .MapPost("/{slug}/publish", Publish)
+            .WithName("PublishArticle")
+            .WithSummary("Publish a draft or scheduled article now (author only); followers are emailed")
+            .WithDescription("A pending scheduled publication is cancelled. Publishing a published article changes nothing.")
+            .RequireAuthorization()
+            .Produces<ArticleResponse>()
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        articles
+            .MapPost("/{slug}/unpublish", Unpublish)
+            .WithName("UnpublishArticle")
+            .WithSummary("Take an article back to draft (its author, or an editor or admin)")
+            .WithDescription(
+                "A published article leaves every public read; a scheduled one is never published (its job is cancelled). "
+                    + "Editors and admins can unpublish published articles of anyone."
+            )
+            .RequireAuthorization()
+            .Produces<ArticleResponse>()
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        app.MapGet("/api/user/articles", ListOwn)
+            .WithTags("Articles")
+            .WithName("ListOwnArticles")
+            .WithSummary("The caller's own articles in every state, or in one (`status`: `draft`, `scheduled`, `published`)")
+            .WithDescription("Items carry `status`, `publishedAt` and `publishAt`. " + PagingHelp)
+            .RequireAuthorization()
+            .Produces<ArticlesResponse>()
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> List(
@@ -121,6 +167,24 @@ public sealed class Articles : IEndpointGroup
         return TypedResults.Ok(ArticlesResponse.From(await sender.Send(query, ct)));
     }
 
+    private static async Task<IResult> ListOwn(string? status, string? limit, string? offset, IMediator sender, CancellationToken ct)
+    {
+        var query = new ListOwnArticlesQuery
+        {
+            // Like the list's filters: an empty value filters nothing.
+            Status = string.IsNullOrEmpty(status) ? null : status,
+            Limit = QueryValues.Integer(limit, "limit", Paging.DefaultLimit),
+            Offset = QueryValues.Integer(offset, "offset", 0),
+        };
+        return TypedResults.Ok(ArticlesResponse.From(await sender.Send(query, ct)));
+    }
+
+    private static async Task<IResult> Publish(string slug, IMediator sender, CancellationToken ct) =>
+        TypedResults.Ok(new ArticleResponse(await sender.Send(new PublishArticleCommand(slug), ct)));
+
+    private static async Task<IResult> Unpublish(string slug, IMediator sender, CancellationToken ct) =>
+        TypedResults.Ok(new ArticleResponse(await sender.Send(new UnpublishArticleCommand(slug), ct)));
+
     private static async Task<IResult> Get(string slug, IMediator sender, CancellationToken ct) =>
         TypedResults.Ok(new ArticleResponse(await sender.Send(new GetArticleQuery(slug), ct)));
 
@@ -140,6 +204,8 @@ public sealed class Articles : IEndpointGroup
             Description = fields.Description,
             Body = fields.Body,
             TagList = fields.TagList,
+            Status = fields.Status,
+            PublishAt = fields.PublishAt,
         };
         return TypedResults.Ok(new ArticleResponse(await sender.Send(command, ct)));
     }
@@ -161,6 +227,10 @@ public sealed record UpdateArticleFields
     public Optional<string?> Body { get; init; }
 
     public Optional<IReadOnlyList<string?>?> TagList { get; init; }
+
+    public Optional<string?> Status { get; init; }
+
+    public Optional<string?> PublishAt { get; init; }
 }
 
 public sealed record ArticleRequest<T>(T Article);

@@ -8,6 +8,9 @@ namespace CleanApp.Application.UnitTests.Articles;
 
 public sealed class ArticleValidatorTests
 {
+    // Only publishAt reads the clock, and no case here sends one; the publication rules have their own tests.
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly CreateArticleCommand ValidCreate = new()
     {
         Title = "T",
@@ -18,12 +21,12 @@ public sealed class ArticleValidatorTests
 
     [Test]
     public void A_complete_create_command_is_valid() =>
-        Assert.That(new CreateArticleCommandValidator().Validate(ValidCreate).IsValid, Is.True);
+        Assert.That(new CreateArticleCommandValidator(Clock).Validate(ValidCreate).IsValid, Is.True);
 
     [Test]
     public void Create_requires_title_description_and_body()
     {
-        var result = new CreateArticleCommandValidator().Validate(
+        var result = new CreateArticleCommandValidator(Clock).Validate(
             new CreateArticleCommand
             {
                 Title = "",
@@ -38,7 +41,7 @@ public sealed class ArticleValidatorTests
     [Test]
     public void Create_refuses_a_null_tag_list_but_not_an_absent_one()
     {
-        var validator = new CreateArticleCommandValidator();
+        var validator = new CreateArticleCommandValidator(Clock);
         Assert.That(validator.Validate(ValidCreate with { TagList = new Optional<IReadOnlyList<string?>?>(null) }).IsValid, Is.False);
         Assert.That(validator.Validate(ValidCreate with { TagList = Optional<IReadOnlyList<string?>?>.Absent }).IsValid, Is.True);
     }
@@ -46,7 +49,7 @@ public sealed class ArticleValidatorTests
     [Test]
     public void Create_refuses_blank_over_long_or_too_many_tags()
     {
-        var validator = new CreateArticleCommandValidator();
+        var validator = new CreateArticleCommandValidator(Clock);
         Assert.That(validator.Validate(ValidCreate with { TagList = new[] { "ok", " " } }).IsValid, Is.False);
         Assert.That(validator.Validate(ValidCreate with { TagList = new[] { new string('t', 65) } }).IsValid, Is.False);
         Assert.That(
@@ -66,13 +69,13 @@ public sealed class ArticleValidatorTests
             Description = new string('d', description),
             Body = new string('b', body),
         };
-        Assert.That(new CreateArticleCommandValidator().Validate(command).IsValid, Is.False);
+        Assert.That(new CreateArticleCommandValidator(Clock).Validate(command).IsValid, Is.False);
     }
 
     [Test]
     public void Update_validates_only_present_fields()
     {
-        var validator = new UpdateArticleCommandValidator();
+        var validator = new UpdateArticleCommandValidator(Clock);
         Assert.That(validator.Validate(new UpdateArticleCommand("s")).IsValid, Is.True);
         Assert.That(validator.Validate(new UpdateArticleCommand("s") { Body = "new" }).IsValid, Is.True);
         Assert.That(validator.Validate(new UpdateArticleCommand("s") { Title = "" }).IsValid, Is.False);

@@ -35,6 +35,8 @@ public sealed class PipelineRegistrationTests
         services.AddSingleton(Mock.Of<Application.Common.Jobs.IRecurringJobs>());
         services.AddSingleton(Mock.Of<Application.Common.Auditing.IAuditLog>());
         services.AddSingleton(Mock.Of<IOpsUserService>());
+        services.AddSingleton(Mock.Of<Application.Search.IArticleSearch>());
+        services.AddSingleton(Mock.Of<Application.Exports.IExportFiles>());
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -21,20 +21,94 @@ public sealed class ArticleTests
         Assert.That(article.IsAuthoredBy(Guid.NewGuid()), Is.False);
     }
 
+    private static readonly DateTime Now = new(2026, 3, 4, 5, 6, 7, 890, DateTimeKind.Utc);
+
     [Test]
-    public void Create_raises_ArticlePublishedEvent_naming_the_article_by_its_public_id()
+    public void Create_makes_a_draft_that_raises_no_event()
     {
         var article = NewArticle();
         var other = NewArticle();
 
         Assert.That(article.PublicId, Is.Not.EqualTo(Guid.Empty).And.Not.EqualTo(other.PublicId));
+        Assert.That(article.Status, Is.EqualTo(ArticleStatus.Draft));
+        Assert.That(article.PublishedAt, Is.Null);
+        Assert.That(article.DomainEvents, Is.Empty, "nobody is told about a draft");
+    }
+
+    [Test]
+    public void Publish_raises_ArticlePublishedEvent_naming_the_article_by_its_public_id_once()
+    {
+        var article = NewArticle();
+
+        Assert.That(article.Publish(Now.AddTicks(1234)), Is.True);
+        Assert.That(article.Publish(Now.AddHours(1)), Is.False, "publishing a published article changes nothing");
+
+        Assert.That(article.Status, Is.EqualTo(ArticleStatus.Published));
+        Assert.That(article.PublishedAt, Is.EqualTo(Now), "UTC, truncated to milliseconds");
         Assert.That(article.DomainEvents, Is.EqualTo(new IDomainEvent[] { new ArticlePublishedEvent(article.PublicId, Author) }));
+    }
+
+    [Test]
+    public void Schedule_sets_a_future_time_and_publishing_ends_the_schedule()
+    {
+        var article = NewArticle();
+
+        article.Schedule(Now.AddDays(1), Now);
+
+        Assert.That(article.Status, Is.EqualTo(ArticleStatus.Scheduled));
+        Assert.That(article.IsScheduledFor(Now.AddDays(1)), Is.True);
+        Assert.That(article.IsScheduledFor(Now.AddDays(2)), Is.False);
+        Assert.That(article.DomainEvents, Is.Empty);
+
+        article.Publish(Now.AddHours(1));
+
+        Assert.That(article.Status, Is.EqualTo(ArticleStatus.Published));
+        Assert.That(article.PublishAt, Is.Null);
+        Assert.That(article.IsScheduledFor(Now.AddDays(1)), Is.False, "a job left for the old time finds nothing to do");
+    }
+
+    [Test]
+    public void Schedule_refuses_the_past_the_far_future_and_published_articles()
+    {
+        var article = NewArticle();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<DomainException>(() => article.Schedule(Now, Now))!.Key, Is.EqualTo("publishAt"));
+            Assert.That(Assert.Throws<DomainException>(() => article.Schedule(Now.AddMinutes(-1), Now))!.Key, Is.EqualTo("publishAt"));
+            Assert.Throws<DomainException>(() =>
+                article.Schedule(Now + ArticleConstraints.MaxScheduleAhead + TimeSpan.FromSeconds(1), Now)
+            );
+        });
+        Assert.That(article.Status, Is.EqualTo(ArticleStatus.Draft));
+
+        article.Publish(Now);
+        Assert.Throws<DomainException>(() => article.Schedule(Now.AddDays(1), Now));
+        Assert.That(article.Status, Is.EqualTo(ArticleStatus.Published));
+    }
+
+    [Test]
+    public void ReturnToDraft_unpublishes_or_unschedules()
+    {
+        var published = NewArticle();
+        published.Publish(Now);
+        var scheduled = NewArticle();
+        scheduled.Schedule(Now.AddDays(1), Now);
+
+        published.ReturnToDraft();
+        scheduled.ReturnToDraft();
+
+        Assert.That(published.Status, Is.EqualTo(ArticleStatus.Draft));
+        Assert.That(published.PublishedAt, Is.Null);
+        Assert.That(scheduled.Status, Is.EqualTo(ArticleStatus.Draft));
+        Assert.That(scheduled.IsScheduledFor(Now.AddDays(1)), Is.False);
     }
 
     [Test]
     public void Editing_an_article_raises_no_further_event()
     {
         var article = NewArticle();
+        article.Publish(Now);
         article.ClearDomainEvents();
 
         article.ChangeTitle("Another title");

@@ -7,10 +7,14 @@ using CleanApp.Application.Accounts.Commands.SuspendAccount;
 using CleanApp.Application.Accounts.Queries.ListAccounts;
 using CleanApp.Application.Articles.Commands.CreateArticle;
 using CleanApp.Application.Articles.Commands.DeleteArticle;
+using CleanApp.Application.Articles.Commands.PublishArticle;
+using CleanApp.Application.Articles.Commands.PublishScheduledArticle;
+using CleanApp.Application.Articles.Commands.UnpublishArticle;
 using CleanApp.Application.Articles.Commands.UpdateArticle;
 using CleanApp.Application.Articles.Queries.GetArticle;
 using CleanApp.Application.Articles.Queries.GetFeed;
 using CleanApp.Application.Articles.Queries.ListArticles;
+using CleanApp.Application.Articles.Queries.ListOwnArticles;
 using CleanApp.Application.Audit.Queries.GetAuditLog;
 using CleanApp.Application.Comments.Commands.AddComment;
 using CleanApp.Application.Comments.Commands.DeleteComment;
@@ -20,6 +24,12 @@ using CleanApp.Application.Common.Email;
 using CleanApp.Application.Common.Interfaces;
 using CleanApp.Application.Common.Jobs;
 using CleanApp.Application.Common.Models;
+using CleanApp.Application.Exports;
+using CleanApp.Application.Exports.Commands.BuildSiteExport;
+using CleanApp.Application.Exports.Commands.DeleteExpiredExports;
+using CleanApp.Application.Exports.Commands.RequestSiteExport;
+using CleanApp.Application.Exports.Queries.GetSiteExport;
+using CleanApp.Application.Exports.Queries.GetSiteExportFile;
 using CleanApp.Application.Favorites.Commands.FavoriteArticle;
 using CleanApp.Application.Favorites.Commands.UnfavoriteArticle;
 using CleanApp.Application.Moderation.Commands.FlagArticle;
@@ -36,6 +46,7 @@ using CleanApp.Application.Notifications.Commands.SendDigestBatch;
 using CleanApp.Application.Profiles.Commands.FollowUser;
 using CleanApp.Application.Profiles.Commands.UnfollowUser;
 using CleanApp.Application.Profiles.Queries.GetProfile;
+using CleanApp.Application.Search.Queries.SearchArticles;
 using CleanApp.Application.Tags.Queries.GetTags;
 using CleanApp.Application.Users.Commands.ConfirmPasswordReset;
 using CleanApp.Application.Users.Commands.LoginUser;
@@ -49,11 +60,13 @@ using CleanApp.Domain.Articles;
 using CleanApp.Domain.Auditing;
 using CleanApp.Domain.Comments;
 using CleanApp.Domain.Common;
+using CleanApp.Domain.Exports;
 using CleanApp.Domain.Moderation;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
 using CleanApp.Domain.Users;
 using CleanApp.Infrastructure.Persistence;
+using CleanApp.Infrastructure.Search;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -79,11 +92,20 @@ public sealed class SqlServerQueryTranslationTests
 
     /// <summary>
     /// Requests that query nothing through the Application's DbContext: a password reset request looks the email up
-    /// through the identity port (faked here) and only stages a job, which SaveChanges writes from the model.
+    /// through the identity port (faked here) and only stages a job; requesting an export only inserts.
     /// </summary>
-    private static readonly Type[] SendNoQuery = [typeof(RequestPasswordResetCommand)];
+    private static readonly Type[] SendNoQuery = [typeof(RequestPasswordResetCommand), typeof(RequestSiteExportCommand)];
 
     private static readonly StringBuilder RenderedSql = new();
+
+    /// <summary>Full-text syntax and SQL around two words: only the words may reach SQL Server, as parameters.</summary>
+    private static readonly SearchArticlesQuery HostileSearch = new()
+    {
+        Q = "wyvern* \"NEAR(train', 1)\" OR ISABOUT(x) ]; DROP TABLE [Articles]; --",
+        Tag = "dragons",
+        Author = "x",
+        Limit = 20,
+    };
 
     private ServiceProvider _services = null!;
 
@@ -122,6 +144,10 @@ public sealed class SqlServerQueryTranslationTests
             }
         );
         yield return new(new GetFeedQuery { Limit = 20, Offset = 0 });
+        yield return new(new PublishArticleCommand("x"));
+        yield return new(new UnpublishArticleCommand("x"));
+        yield return new(new ListOwnArticlesQuery { Status = "draft", Limit = 20 });
+        yield return new(new PublishScheduledArticleCommand(RowId, RowTime), Caller: null);
 
         // Comments, favorites, profiles, tags
         yield return new(new AddCommentCommand("x", "Thank you so much!"));
@@ -133,6 +159,22 @@ public sealed class SqlServerQueryTranslationTests
         yield return new(new UnfollowUserCommand("x"), OtherUser);
         yield return new(new GetProfileQuery("x"));
         yield return new(new GetTagsQuery());
+        yield return new(HostileSearch);
+
+        // Site exports
+        yield return new(
+            new RequestSiteExportCommand
+            {
+                Kind = "site-stats",
+                From = "2026-01-01",
+                To = "2026-12-31",
+                Format = "csv",
+            }
+        );
+        yield return new(new BuildSiteExportCommand(RowId), Caller: null);
+        yield return new(new DeleteExpiredExportsCommand(), Caller: null);
+        yield return new(new GetSiteExportQuery(RowId));
+        yield return new(new GetSiteExportFileQuery(RowId));
 
         // Users
         yield return new(new RegisterUserCommand("jake", "jake@example.com", "password123"), Caller: null);
@@ -245,6 +287,7 @@ public sealed class SqlServerQueryTranslationTests
         services.AddSingleton(Mock.Of<IJobScheduler>());
         services.AddSingleton(Mock.Of<IRecurringJobs>());
         services.AddSingleton(Mock.Of<IAuditLog>());
+        services.AddSingleton(Mock.Of<IExportFiles>(f => f.Create(It.IsAny<Guid>()) == new MemoryStream()));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -309,6 +352,34 @@ public sealed class SqlServerQueryTranslationTests
         {
             Assert.That(commands, Is.Not.Empty, "every request outside SendNoQuery reaches the database");
         }
+    }
+
+    [Test]
+    public async Task Search_sends_every_word_as_a_quoted_CONTAINS_term_in_a_parameter_never_in_the_SQL_text()
+    {
+        using var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SampleCaller>().Id = RowId;
+
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(HostileSearch);
+
+        var commands = scope.ServiceProvider.GetRequiredService<CommandRecorder>().Commands;
+        var count = commands[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(commands, Has.Count.EqualTo(4), "count, page, projection of the page, highlight texts");
+            Assert.That(count, Does.Contain("LEFT JOIN CONTAINSTABLE([Articles], [Title], @any) AS t ON t.[KEY] = a.[Id]"));
+            Assert.That(count, Does.Contain("CONTAINSTABLE([Articles], [SearchTags], @any)"));
+            Assert.That(count, Does.Contain("AND CONTAINS(*, @w0)"));
+            Assert.That(count, Does.Contain("AND CONTAINS(*, @w9)"), "ten words: wyvern NEAR train 1 OR ISABOUT x DROP TABLE Articles");
+            Assert.That(count, Does.Not.Contain("@w10"));
+            Assert.That(commands[1], Does.Contain("ORDER BY").And.Contain("[Relevance] DESC"));
+            Assert.That(commands, Has.All.Not.Contain("wyvern").And.All.Not.Contain("DROP TABLE").And.All.Not.Contain("ISABOUT"));
+        });
+        Assert.That(SqlServerArticleSearch.Term("wy\"vern"), Is.EqualTo("\"wy\"\"vern\""), "a quote inside a term is doubled");
+        Assert.That(
+            SqlServerArticleSearch.AnyWord(Application.Search.SearchWords.Parse(HostileSearch.Q!)),
+            Does.StartWith("\"wyvern\" OR \"NEAR\" OR \"train\" OR \"1\"")
+        );
     }
 
     /// <summary>
@@ -418,6 +489,7 @@ public sealed class SqlServerQueryTranslationTests
         public IQueryable<IdentityAccount> IdentityAccounts => _db.IdentityAccounts;
 
         public IQueryable<IdentityAccountRole> IdentityAccountRoles => _db.IdentityAccountRoles;
+        public DbSet<SiteExport> SiteExports => _db.SiteExports;
 
         public Task<int> SaveChangesAsync(CancellationToken cancellationToken) => _db.SaveChangesAsync(cancellationToken);
 

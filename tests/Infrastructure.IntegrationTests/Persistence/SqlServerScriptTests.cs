@@ -22,12 +22,15 @@ public sealed class SqlServerScriptTests
                     "CREATE TABLE [Comments]",
                     "CREATE TABLE [Follows]",
                     "CREATE UNIQUE INDEX [IX_Articles_Slug]",
-                    "[IX_Articles_CreatedAt_Id]",
-                    "[IX_Articles_AuthorId_CreatedAt]",
+                    "[IX_Articles_PublishedAt_Id]",
+                    "[IX_Articles_AuthorId_PublishedAt]",
                     "[IX_ArticleTags_Name_ArticleId]",
                     "[IX_Favorites_UserId_ArticleId]",
                     "[IX_Follows_FolloweeId]",
                     "[IX_Comments_ArticleId_CreatedAt]",
+                    "[IX_Comments_CreatedAt]",
+                    "[IX_Favorites_CreatedAt]",
+                    "[IX_Users_CreatedAt]",
                 }
             )
             {

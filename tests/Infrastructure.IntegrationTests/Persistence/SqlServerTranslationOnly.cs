@@ -210,6 +210,7 @@ internal static class SqlServerTranslationOnly
                 var t when t == typeof(string) => "x",
                 var t when t == typeof(DateTime) => RowTime,
                 var t when t == typeof(DateTimeOffset) => new DateTimeOffset(RowTime),
+                var t when t == typeof(DateOnly) => DateOnly.FromDateTime(RowTime),
                 var t when t == typeof(TimeSpan) => TimeSpan.FromSeconds(1),
                 var t when t == typeof(byte[]) => Array.Empty<byte>(),
                 var t => throw new NotSupportedException($"no sample value for {t}: add a case to {nameof(OneRowReader)}"),

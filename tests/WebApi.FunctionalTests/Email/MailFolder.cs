@@ -17,6 +17,10 @@ public sealed record SentMail(string File, string To, string Subject, string Bod
 public sealed class EmailHost : IDisposable
 {
     public EmailHost(params (string Key, string Value)[] settings)
+        : this(configure: null, settings) { }
+
+    /// <summary><paramref name="configure"/> adjusts the factory before the host starts (a moved clock, say).</summary>
+    public EmailHost(Action<CleanAppFactory>? configure, params (string Key, string Value)[] settings)
     {
         MailDirectory = Path.Combine(Path.GetTempPath(), "cleanapp-tests", $"mail-{Guid.NewGuid():N}");
         Factory = new CleanAppFactory().WithSetting("Email:PickupDirectory", MailDirectory);
@@ -25,6 +29,7 @@ public sealed class EmailHost : IDisposable
             Factory.WithSetting(key, value);
         }
 
+        configure?.Invoke(Factory);
         Client = Factory.CreateClient();
     }
 

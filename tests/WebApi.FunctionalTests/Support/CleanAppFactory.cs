@@ -9,7 +9,7 @@ namespace CleanApp.WebApi.FunctionalTests.Support;
 /// <summary>
 /// The real host over real HTTP semantics, on its own real SQLite file (never EF InMemory). Settings are passed with
 /// UseSetting, never through process-wide environment variables, so fixtures can run side by side. Everything the host
-/// writes (database, .eml pickup folder) goes into one temp folder per factory, never under src/; the Testing
+/// writes (database, .eml pickup folder, export files) goes into one temp folder per factory, never under src/; the Testing
 /// environment configures no log sink, so logs go to the console only.
 /// </summary>
 public class CleanAppFactory : WebApplicationFactory<Program>
@@ -24,6 +24,7 @@ public class CleanAppFactory : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(Folder, "cleanapp.db");
         MailDirectory = Path.Combine(Folder, "mail");
         WithSetting("Email:PickupDirectory", MailDirectory);
+        WithSetting("Exports:Directory", Path.Combine(Folder, "exports"));
     }
 
     /// <summary>This host's private temp folder, deleted with the factory.</summary>

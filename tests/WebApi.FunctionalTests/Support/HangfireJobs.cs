@@ -65,6 +65,55 @@ public static class HangfireJobs
         }
     }
 
+    /// <summary>Scheduled jobs of the kind with the time Hangfire will enqueue them at (UTC).</summary>
+    public static IReadOnlyList<(string Id, DateTime EnqueueAt)> Scheduled(IServiceProvider services, string kind) =>
+        services
+            .GetRequiredService<JobStorage>()
+            .GetMonitoringApi()
+            .ScheduledJobs(0, int.MaxValue)
+            .Where(j => j.Value.Job?.Args.Count > 1 && j.Value.Job.Args[0] as string == kind)
+            .Select(j => (j.Key, DateTime.SpecifyKind(j.Value.EnqueueAt, DateTimeKind.Utc)))
+            .ToList();
+
+    /// <summary>
+    /// What Hangfire's scheduler (DelayedJobScheduler) does on each poll, but on the test's clock: every scheduled job whose
+    /// time has come moves to Enqueued, guarded by the expected current state as Hangfire guards it. Hangfire itself
+    /// compares with the machine's real clock, which a test that moves a FakeTimeProvider does not move.
+    /// </summary>
+    public static int EnqueueDueScheduledJobs(IServiceProvider services, DateTimeOffset now)
+    {
+        var client = services.GetRequiredService<IBackgroundJobClient>();
+        var due = services
+            .GetRequiredService<JobStorage>()
+            .GetMonitoringApi()
+            .ScheduledJobs(0, int.MaxValue)
+            .Where(j => DateTime.SpecifyKind(j.Value.EnqueueAt, DateTimeKind.Utc) <= now.UtcDateTime)
+            .Select(j => j.Key)
+            .ToList();
+        return due.Count(id =>
+            client.ChangeState(
+                id,
+                new Hangfire.States.EnqueuedState { Reason = "Due on the test's clock" },
+                Hangfire.States.ScheduledState.StateName
+            )
+        );
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (polling), failing after 60 s with <paramref name="what"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"Timed out waiting until {what}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static HangfireJob Map(string id, Hangfire.Common.Job? job, string state) =>
         new(
             id,

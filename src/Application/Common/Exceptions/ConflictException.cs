@@ -6,8 +6,8 @@ public sealed class ConflictException : Exception
     public ConflictException(string key, string message)
         : this(new Dictionary<string, string[]>(StringComparer.Ordinal) { [key] = [message] }) { }
 
-    public ConflictException(IReadOnlyDictionary<string, string[]> errors)
-        : base("The request conflicts with existing state: " + string.Join(", ", errors.Keys)) => Errors = errors;
+    public ConflictException(IReadOnlyDictionary<string, string[]> errors, Exception? innerException = null)
+        : base("The request conflicts with existing state: " + string.Join(", ", errors.Keys), innerException) => Errors = errors;
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 }

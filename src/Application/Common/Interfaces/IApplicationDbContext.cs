@@ -2,6 +2,7 @@ using CleanApp.Application.Common.Models;
 using CleanApp.Domain.Articles;
 using CleanApp.Domain.Auditing;
 using CleanApp.Domain.Comments;
+using CleanApp.Domain.Exports;
 using CleanApp.Domain.Moderation;
 using CleanApp.Domain.Notifications;
 using CleanApp.Domain.Profiles;
@@ -42,6 +43,9 @@ public interface IApplicationDbContext
 
     /// <summary>Who holds which role, read-only; roles change through <see cref="IIdentityService"/>.</summary>
     IQueryable<IdentityAccountRole> IdentityAccountRoles { get; }
+
+    /// <summary>Site reports requested by editors and admins (ADR 0043).</summary>
+    DbSet<SiteExport> SiteExports { get; }
 
     /// <summary>Saves the unit of work. A unique index violation surfaces as <see cref="Exceptions.UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

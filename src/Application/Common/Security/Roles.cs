@@ -2,7 +2,7 @@ namespace CleanApp.Application.Common.Security;
 
 /// <summary>
 /// The publishing platform's roles (Identity roles, names exactly as here). Every account is a <see cref="User"/>;
-/// an <see cref="Editor"/> moderates content; an <see cref="Admin"/> manages accounts and roles (and may moderate). The
+/// an <see cref="Editor"/> moderates content and downloads site reports; an <see cref="Admin"/> manages accounts and roles (and may do everything editors can). The
 /// ops roles of the jobs dashboard (<see cref="OpsRoles"/>) are separate: an ops account is not a publishing account.
 /// </summary>
 public static class Roles

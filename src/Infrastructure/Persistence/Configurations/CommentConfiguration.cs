@@ -20,6 +20,9 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.ArticleId, c.CreatedAt });
         builder.HasIndex(c => c.AuthorId);
 
+        // The site reports' comments per day (ADR 0042).
+        builder.HasIndex(c => c.CreatedAt);
+
         // Deleting an article deletes its comments; users restrict (see ArticleConfiguration).
         builder.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);

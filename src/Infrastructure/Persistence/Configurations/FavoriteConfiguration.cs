@@ -18,6 +18,9 @@ public sealed class FavoriteConfiguration : IEntityTypeConfiguration<Favorite>
         // The ?favorited=<username> filter reads by user.
         builder.HasIndex(f => new { f.UserId, f.ArticleId });
 
+        // The site reports' favorites per day (ADR 0042).
+        builder.HasIndex(f => f.CreatedAt);
+
         builder.HasOne<Article>().WithMany(a => a.Favorites).HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Restrict);
     }

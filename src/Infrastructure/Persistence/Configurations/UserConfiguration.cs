@@ -20,6 +20,9 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.SuspensionReason).HasMaxLength(UserConstraints.ReasonMaxLength);
         builder.Ignore(u => u.DomainEvents);
 
+        // The site reports' new accounts per day (ADR 0042).
+        builder.HasIndex(u => u.CreatedAt);
+
         // The profile and the credential record share one id; deleting the account removes both.
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<User>(u => u.Id).OnDelete(DeleteBehavior.Cascade);
     }

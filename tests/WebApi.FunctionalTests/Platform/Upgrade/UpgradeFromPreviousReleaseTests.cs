@@ -174,6 +174,27 @@ public sealed class UpgradeFromPreviousReleaseTests
         Assert.That(await CountAsync("JobOutbox"), Is.Zero, "every carried-over job reached Hangfire");
     }
 
+    [Test]
+    public async Task The_previous_release_articles_are_in_the_full_text_index_with_their_tags()
+    {
+        var slugs = _manifest["slugs"]!.AsArray().Select(s => (string)s!).ToArray();
+
+        var byTag = (await (await _client.SendAsync(HttpMethod.Get, "/api/search?q=training")).ReadJsonAsync())!;
+        var byBody = (await (await _client.SendAsync(HttpMethod.Get, "/api/search?q=carefully%20dragon")).ReadJsonAsync())!;
+        var accented = (await (await _client.SendAsync(HttpMethod.Get, "/api/search?q=unicode")).ReadJsonAsync())!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                byTag["articles"]!.AsArray().Select(a => (string)a!["slug"]!),
+                Is.EqualTo(new[] { slugs[0] }),
+                byTag.ToJsonString()
+            );
+            Assert.That(byBody["articles"]!.AsArray().Select(a => (string)a!["slug"]!), Is.EqualTo(new[] { slugs[0] }));
+            Assert.That(accented["articles"]!.AsArray().Select(a => (string)a!["slug"]!), Is.EqualTo(new[] { slugs[1] }));
+        });
+    }
+
     private async Task<long> CountAsync(string table) => long.Parse((await QueryAsync($"SELECT COUNT(*) FROM \"{table}\""))[0]);
 
     private async Task<List<string>> QueryAsync(string sql)

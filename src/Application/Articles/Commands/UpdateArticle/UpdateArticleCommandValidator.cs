@@ -6,7 +6,7 @@ namespace CleanApp.Application.Articles.Commands.UpdateArticle;
 /// <summary>Rules apply to present fields only; a present <c>null</c> or blank text field is blank (422).</summary>
 public sealed class UpdateArticleCommandValidator : AbstractValidator<UpdateArticleCommand>
 {
-    public UpdateArticleCommandValidator()
+    public UpdateArticleCommandValidator(TimeProvider clock)
     {
         RuleFor(x => x.Title.GetValueOrDefault(null))
             .RequiredText(ArticleConstraints.TitleMaxLength)
@@ -21,5 +21,22 @@ public sealed class UpdateArticleCommandValidator : AbstractValidator<UpdateArti
             .OverridePropertyName("body")
             .When(x => x.Body.HasValue);
         RuleFor(x => x.TagList.GetValueOrDefault(null)).ValidTagList().OverridePropertyName("tagList").When(x => x.TagList.HasValue);
+        RuleFor(x => x.Status.GetValueOrDefault(null)).ValidStatus().OverridePropertyName("status").When(x => x.Status.HasValue);
+        RuleFor(x => x.PublishAt.GetValueOrDefault(null))
+            .NotNull()
+            .WithMessage("can't be null (send \"status\": \"draft\" to cancel a schedule)")
+            .ValidPublishAt(clock)
+            .OverridePropertyName("publishAt")
+            .When(x => x.PublishAt.HasValue);
+        RuleFor(x => x)
+            .Custom(
+                (x, context) =>
+                    ArticleRules.PublicationCombination(
+                        x.Status.GetValueOrDefault(null),
+                        x.PublishAt.GetValueOrDefault(null),
+                        context,
+                        timeRequiredForScheduled: false
+                    )
+            );
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanApp.Application.Articles.Queries.GetFeed;
 
-/// <summary>Articles by the authors the caller follows (never the caller's own), newest first.</summary>
+/// <summary>Published articles by the authors the caller follows (never the caller's own), most recently published first.</summary>
 [Authorize]
 public sealed record GetFeedQuery : IRequest<ArticlesPageDto>
 {
@@ -22,9 +22,9 @@ public sealed class GetFeedQueryHandler(IApplicationDbContext db, ICurrentUser c
     {
         var callerId = currentUser.Id!.Value;
         // IN over the caller's followees rather than a correlated EXISTS per article: SQLite then counts through the
-        // (AuthorId, CreatedAt) index per followed author instead of probing Follows for every article (issue 12).
+        // author index per followed author instead of probing Follows for every article (issue 12).
         var followees = db.Follows.Where(f => f.FollowerId == callerId).Select(f => f.FolloweeId);
-        var matches = db.Articles.AsNoTracking().VisibleTo(callerId).Where(a => followees.Contains(a.AuthorId));
+        var matches = db.Articles.AsNoTracking().ListedFor(callerId).Where(a => followees.Contains(a.AuthorId));
         return ArticleQueries.PageAsync(matches, mapping, callerId, request.Limit, request.Offset, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CleanApp.Application.Articles.Queries.ListArticles;
 
 /// <summary>
-/// All articles, newest first, optionally filtered by tag, author username and the username of a user who favorited
+/// All published articles, most recently published first, optionally filtered by tag, author username and the username of a user who favorited
 /// them (filters combine with AND). Unknown values match nothing: an empty page, not a 404.
 /// </summary>
 public sealed record ListArticlesQuery : IRequest<ArticlesPageDto>
@@ -29,7 +29,7 @@ public sealed class ListArticlesQueryHandler(IApplicationDbContext db, ICurrentU
 {
     public Task<ArticlesPageDto> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
     {
-        var matches = db.Articles.AsNoTracking().VisibleTo(currentUser.Id);
+        var matches = db.Articles.AsNoTracking().ListedFor(currentUser.Id);
 
         if (!string.IsNullOrEmpty(request.Tag))
         {

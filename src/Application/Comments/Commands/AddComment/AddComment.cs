@@ -19,7 +19,7 @@ public sealed class AddCommentCommandHandler(IApplicationDbContext db, ICurrentU
     public async Task<CommentDto> Handle(AddCommentCommand request, CancellationToken cancellationToken)
     {
         var authorId = currentUser.Id!.Value;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, authorId, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, authorId, cancellationToken);
 
         var comment = Comment.Create(articleId, authorId, request.Body!);
         db.Comments.Add(comment);

@@ -17,7 +17,7 @@ public sealed class DeleteCommentCommandHandler(IApplicationDbContext db, ICurre
     public async Task<Unit> Handle(DeleteCommentCommand request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id!.Value;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, callerId, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, callerId, cancellationToken);
         var onArticle = db.Comments.Where(c => c.Id == request.CommentId && c.ArticleId == articleId);
 
         // Ownership is part of the DELETE, so the author's request is one statement; only a refusal looks again, to tell

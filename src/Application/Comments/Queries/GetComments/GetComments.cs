@@ -19,7 +19,7 @@ public sealed class GetCommentsQueryHandler(IApplicationDbContext db, ICurrentUs
     public async Task<IReadOnlyList<CommentDto>> Handle(GetCommentsQuery request, CancellationToken cancellationToken)
     {
         var callerId = currentUser.Id;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, callerId, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, callerId, cancellationToken);
         return await db
             .Comments.AsNoTracking()
             .VisibleTo(callerId)

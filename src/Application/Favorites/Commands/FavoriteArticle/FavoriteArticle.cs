@@ -16,17 +16,21 @@ namespace CleanApp.Application.Favorites.Commands.FavoriteArticle;
 [Authorize]
 public sealed record FavoriteArticleCommand(string Slug) : IRequest<ArticleDto>;
 
-public sealed class FavoriteArticleCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, IConfigurationProvider mapping)
-    : IRequestHandler<FavoriteArticleCommand, ArticleDto>
+public sealed class FavoriteArticleCommandHandler(
+    IApplicationDbContext db,
+    ICurrentUser currentUser,
+    IConfigurationProvider mapping,
+    TimeProvider clock
+) : IRequestHandler<FavoriteArticleCommand, ArticleDto>
 {
     public async Task<ArticleDto> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, userId, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, userId, cancellationToken);
 
         if (!await db.Favorites.AnyAsync(f => f.ArticleId == articleId && f.UserId == userId, cancellationToken))
         {
-            var favorite = Favorite.Create(articleId, userId);
+            var favorite = Favorite.Create(articleId, userId, clock.GetUtcNow().UtcDateTime);
             db.Favorites.Add(favorite);
             try
             {

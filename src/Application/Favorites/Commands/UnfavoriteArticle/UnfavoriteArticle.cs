@@ -20,7 +20,7 @@ public sealed class UnfavoriteArticleCommandHandler(IApplicationDbContext db, IC
     public async Task<ArticleDto> Handle(UnfavoriteArticleCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id!.Value;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, userId, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, userId, cancellationToken);
 
         await db.Favorites.Where(f => f.ArticleId == articleId && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 

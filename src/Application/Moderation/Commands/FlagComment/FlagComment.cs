@@ -26,7 +26,7 @@ public sealed class FlagCommentCommandHandler(IApplicationDbContext db, ICurrent
     public async Task<FlagDto> Handle(FlagCommentCommand request, CancellationToken cancellationToken)
     {
         var reporterId = currentUser.Id!.Value;
-        var articleId = await ArticleQueries.GetIdAsync(db, request.Slug, reporterId, cancellationToken);
+        var articleId = await ArticleQueries.GetVisibleIdAsync(db, request.Slug, reporterId, cancellationToken);
         var comment = await db
             .Comments.AsNoTracking()
             .VisibleTo(reporterId)

@@ -28,14 +28,15 @@ public sealed class NotifyFollowersOfArticleCommandHandler(
         var articleId = request.ArticlePublicId;
         var authorId = await db
             .Articles.AsNoTracking()
-            .VisibleTo(callerId: null)
+            .Public()
             .Where(a => a.PublicId == articleId)
             .Select(a => (Guid?)a.AuthorId)
             .SingleOrDefaultAsync(cancellationToken);
         if (authorId is not { } author)
         {
-            // Deleted before the job ran: nobody is told about an article that is gone, and retrying would not change that.
-            logger.LogInformation("Article notification skipped: article {ArticleId} no longer exists", articleId);
+            // Deleted or unpublished before the job ran: nobody is told about an article they cannot read. Publishing it again
+            // raises the event again, and the emails not sent yet go out then (SentEmails keeps it once per follower).
+            logger.LogInformation("Article notification skipped: article {ArticleId} is not public", articleId);
             return Unit.Value;
         }
 

@@ -11,7 +11,8 @@ namespace CleanApp.Application.Notifications.Commands.SendArticleNotificationBat
 /// <summary>
 /// Background job: emails one batch of an author's followers about a new article (one email per follower). Idempotent:
 /// each email is checked against and then marked in <c>SentEmails</c> under <c>article:{article}:{user}</c>, so a retried
-/// or re-enqueued batch does not resend. Followers who stopped following meanwhile, and a deleted article, get nothing.
+/// or re-enqueued batch does not resend. Followers who stopped following meanwhile, and an article deleted or unpublished
+/// meanwhile, get nothing.
 /// </summary>
 [BackgroundJob("email.article-published.batch", DisplayName = "Email batch {BatchIndex} of followers about article {ArticlePublicId}")]
 public sealed record SendArticleNotificationBatchCommand(Guid ArticlePublicId, int BatchIndex, IReadOnlyList<Guid> FollowerIds) : IRequest;
@@ -29,7 +30,7 @@ public sealed class SendArticleNotificationBatchCommandHandler(
         var articleId = request.ArticlePublicId;
         var article = await db
             .Articles.AsNoTracking()
-            .VisibleTo(callerId: null)
+            .Public()
             .Where(a => a.PublicId == articleId)
             .Select(a => new
             {
@@ -43,7 +44,7 @@ public sealed class SendArticleNotificationBatchCommandHandler(
         if (article is null)
         {
             logger.LogInformation(
-                "Article notification batch {BatchIndex} skipped: article {ArticleId} no longer exists",
+                "Article notification batch {BatchIndex} skipped: article {ArticleId} is not public",
                 request.BatchIndex,
                 articleId
             );

@@ -11,7 +11,7 @@ namespace CleanApp.Application.Notifications.Commands.SendDailyDigest;
 
 /// <summary>
 /// Recurring background job (id <c>daily-digest</c>, docs/jobs.md): finds the users who follow at least one author with
-/// articles created in the last 24 hours [now − 24 h, now), pages them by key and enqueues one
+/// articles published in the last 24 hours [now − 24 h, now), pages them by key and enqueues one
 /// <see cref="SendDigestBatchCommand"/> per <see cref="EmailJobSettings.FanOutBatchSize"/> users. Users with nothing new
 /// get nothing. The digest's date (UTC, of the window's end) keys each user's email, so one user gets at most one digest
 /// a day however often the job is triggered.
@@ -35,13 +35,12 @@ public sealed class SendDailyDigestCommandHandler(
         var start = end - Window;
         var date = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        // Emails go to everyone who follows: only publicly visible articles count (ArticleVisibility).
-        var articles = db.Articles.VisibleTo(callerId: null);
+        var published = db.Articles.Public();
         var recipients = db
             .Users.AsNoTracking()
             .Where(u =>
                 db.Follows.Any(f =>
-                    f.FollowerId == u.Id && articles.Any(a => a.AuthorId == f.FolloweeId && a.CreatedAt >= start && a.CreatedAt < end)
+                    f.FollowerId == u.Id && published.Any(a => a.AuthorId == f.FolloweeId && a.PublishedAt >= start && a.PublishedAt < end)
                 )
             );
 

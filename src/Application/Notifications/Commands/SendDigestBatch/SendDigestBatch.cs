@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace CleanApp.Application.Notifications.Commands.SendDigestBatch;
 
 /// <summary>
-/// Background job: sends the daily digest to one batch of users, each listing the articles created in
+/// Background job: sends the daily digest to one batch of users, each listing the articles published in
 /// [<see cref="WindowStart"/>, <see cref="WindowEnd"/>) by the authors that user follows (title, author, path). Users
 /// with nothing new get nothing. Idempotent through <c>SentEmails</c> under <c>digest:{user}:{date}</c>.
 /// </summary>
@@ -47,11 +47,13 @@ public sealed class SendDigestBatchCommandHandler(
                 .SingleOrDefaultAsync(cancellationToken);
             var articles = await db
                 .Articles.AsNoTracking()
-                .VisibleTo(callerId: null)
+                .Public()
                 .Where(a =>
-                    a.CreatedAt >= start && a.CreatedAt < end && db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == a.AuthorId)
+                    a.PublishedAt >= start
+                    && a.PublishedAt < end
+                    && db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == a.AuthorId)
                 )
-                .OrderBy(a => a.CreatedAt)
+                .OrderBy(a => a.PublishedAt)
                 .ThenBy(a => a.Id)
                 .Select(a => new DigestLine(a.Title, a.Author.Username, a.Slug))
                 .Take(MaxArticlesPerDigest + 1)

@@ -52,6 +52,23 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PublicId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PublicationJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SearchTags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2079)
+                        .HasColumnType("nvarchar(2079)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(263)
@@ -63,6 +80,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
@@ -73,11 +91,13 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("AuthorId", "CreatedAt");
+                    b.HasIndex("AuthorId", "PublishedAt");
 
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Articles.ArticleTag", b =>
@@ -104,7 +124,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("UserId", "ArticleId");
 
@@ -188,9 +213,59 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ArticleId", "CreatedAt");
 
                     b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("CleanApp.Domain.Exports.SiteExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RequesterRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SiteExports", (string)null);
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Moderation.Flag", b =>
@@ -390,6 +465,8 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique();
@@ -749,13 +826,13 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("CleanApp.Domain.Moderation.Flag", b =>
                 {
-                    b.HasOne("CleanApp.Domain.Articles.Article", null)
+                    b.HasOne("CleanApp.Domain.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CleanApp.Domain.Users.User", null)
+                    b.HasOne("CleanApp.Domain.Users.User", "Reporter")
                         .WithMany()
                         .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -765,6 +842,10 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ResolvedById")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Reporter");
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Profiles.Follow", b =>

@@ -45,6 +45,23 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PublicId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicationJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2079)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(263)
@@ -56,6 +73,7 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -66,11 +84,13 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("AuthorId", "CreatedAt");
+                    b.HasIndex("AuthorId", "PublishedAt");
 
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Articles.ArticleTag", b =>
@@ -97,7 +117,12 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("UserId", "ArticleId");
 
@@ -177,9 +202,59 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ArticleId", "CreatedAt");
 
                     b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("CleanApp.Domain.Exports.SiteExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SiteExports", (string)null);
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Moderation.Flag", b =>
@@ -375,6 +450,8 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique();
@@ -725,13 +802,13 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CleanApp.Domain.Moderation.Flag", b =>
                 {
-                    b.HasOne("CleanApp.Domain.Articles.Article", null)
+                    b.HasOne("CleanApp.Domain.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CleanApp.Domain.Users.User", null)
+                    b.HasOne("CleanApp.Domain.Users.User", "Reporter")
                         .WithMany()
                         .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -741,6 +818,10 @@ namespace CleanApp.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ResolvedById")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Reporter");
                 });
 
             modelBuilder.Entity("CleanApp.Domain.Profiles.Follow", b =>
