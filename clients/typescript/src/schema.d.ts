@@ -4,6 +4,120 @@
  */
 
 export interface paths {
+    "/api/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts, newest first, searched and filtered (admin)
+         * @description `q` matches part of the username or email (case-insensitive); `role` is `user`, `editor` or `admin`; `status` is `active` or `suspended`. `accountsCount` is the number of matches. `limit` (1-100, default 20) and `offset` (0-1000000, default 0); anything else is a 422.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        get: operations["ListAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/accounts/{username}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an account's roles (admin); `user` is always kept
+         * @description 422 `roles` when the last active administrator would drop their own admin role.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        put: operations["ChangeAccountRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/accounts/{username}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Suspend an account, with a reason and an optional end (admin)
+         * @description The account cannot sign in (403 `account` → `is suspended`) and every token it holds stops working at once (401). Sending it again changes the reason and end. 422 `account` when the last active administrator would suspend themself.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        put: operations["SuspendAccount"];
+        post?: never;
+        /**
+         * Lift a suspension (admin); the tokens revoked by it stay revoked
+         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        delete: operations["LiftAccountSuspension"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log, newest first (admin)
+         * @description Every administration, moderation and jobs dashboard action: who, what, target, reason, when. Filters (AND): `action` (an action, or a family: `account` matches `account.*`), `actor` and `target` (part of the text, case-insensitive), `since` and `until` (ISO-8601). `limit` (1-100, default 20) and `offset` (0-1000000, default 0); anything else is a 422.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        get: operations["GetAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own articles in every state, or in one (`status`: `draft`, `scheduled`, `published`)
+         * @description Items carry `status`, `publishedAt` and `publishAt`. `limit` (1-100, default 20) and `offset` (0-1000000, default 0); anything else is a 422.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        get: operations["ListOwnArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -12,7 +126,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Articles, newest first, filtered by `tag`, `author` and `favorited` (AND)
+         * Published articles, most recently published first, filtered by `tag`, `author` and `favorited` (AND)
          * @description List items have no `body`. `articlesCount` is the total number of matches. `limit` (1-100, default 20) and `offset` (0-1000000, default 0); anything else is a 422.
          *
          *     Authentication: optional. Anonymous callers are served; a token, when sent, must be valid (401 otherwise).
@@ -20,8 +134,10 @@ export interface paths {
         get: operations["ListArticles"];
         put?: never;
         /**
-         * Publish an article; duplicate titles get distinct slugs
-         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         * Write an article: published at once, or a draft, or scheduled; duplicate titles get distinct slugs
+         * @description Optional `status`: `draft`, `scheduled` (with `publishAt`) or `published` (the default). Optional `publishAt`: an ISO-8601 time with a zone (e.g. `2026-05-01T09:30:00Z`), in the future and at most 366 days ahead; the article is published then by a background job, and the author's followers are emailed. Responses carry `status`, `publishedAt` and `publishAt`.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
          */
         post: operations["CreateArticle"];
         delete?: never;
@@ -38,7 +154,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Articles by the authors the caller follows, newest first
+         * Published articles by the authors the caller follows, most recently published first
          * @description `limit` (1-100, default 20) and `offset` (0-1000000, default 0); anything else is a 422.
          *
          *     Authentication: required (`Authorization: Token <token>`); without it, 401.
@@ -61,12 +177,16 @@ export interface paths {
         };
         /**
          * One article by slug
-         * @description Authentication: optional. Anonymous callers are served; a token, when sent, must be valid (401 otherwise).
+         * @description Drafts and scheduled articles are visible to their author only; anyone else gets 404.
+         *
+         *     Authentication: optional. Anonymous callers are served; a token, when sent, must be valid (401 otherwise).
          */
         get: operations["GetArticle"];
         /**
          * Partial update by the author; a new title regenerates the slug
-         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         * @description Before publication, `status` (`draft`, `scheduled`, `published`) and `publishAt` reschedule, return to draft or publish now (a pending scheduled publication is cancelled); once published, use `/unpublish`. `publishAt: null` is a 422.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
          */
         put: operations["UpdateArticle"];
         post?: never;
@@ -75,6 +195,50 @@ export interface paths {
          * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
          */
         delete: operations["DeleteArticle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{slug}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft or scheduled article now (author only); followers are emailed
+         * @description A pending scheduled publication is cancelled. Publishing a published article changes nothing.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["PublishArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{slug}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an article back to draft (its author, or an editor or admin)
+         * @description A published article leaves every public read; a scheduled one is never published (its job is cancelled). Editors and admins can unpublish published articles of anyone.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["UnpublishArticle"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -124,6 +288,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a site report (editors and admins): built in the background, 202 with its id
+         * @description `kind`: `site-stats`; `from`/`to`: UTC days as `yyyy-MM-dd`, inclusive, at most 731 days; `format`: `csv` or `json`. Contents: per day new accounts, articles published, comments, favorites; the top 20 authors by favorites received and the top 20 tags of the period. CSV is `section,key,metric,value`, text fields neutralised against spreadsheet formulas.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["RequestSiteExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An export's status (`pending` or `ready`) and, when ready, its `downloadUrl` and `expiresAt`
+         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        get: operations["GetSiteExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The export's file, streamed (404 until ready and after it expires)
+         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        get: operations["DownloadSiteExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles/{slug}/favorite": {
         parameters: {
             query?: never;
@@ -143,6 +369,134 @@ export interface paths {
          * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
          */
         delete: operations["UnfavoriteArticle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderators' queue: open flags, oldest first (editor or admin)
+         * @description `status=resolved` lists the closed flags, most recently resolved first. `limit` (1-100, default 20) and `offset` (0-1000000, default 0); anything else is a 422.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        get: operations["ListFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/flags/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an open flag: `dismiss`, `hide` the content, or `delete` a comment (editor or admin)
+         * @description Hidden content disappears from every public read but stays visible to its author, marked `hidden: true`; the author is emailed. Hiding or deleting resolves every open flag on the same content. 409 `flag` → `is already resolved`; 422 `action` for `delete` on an article.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["ResolveFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/articles/{slug}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a hidden article public again (editor or admin); the body `{"restore":{"reason":…}}` is optional
+         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["RestoreArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/articles/{slug}/comments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a hidden comment public again (editor or admin); the body is optional
+         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["RestoreComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{slug}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an article to the moderators (one open flag per user and article)
+         * @description 422 `flag` for your own article; 409 `flag` → `is already open for this content` for a second open flag.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["FlagArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{slug}/comments/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a comment to the moderators (one open flag per user and comment)
+         * @description 422 `flag` for your own comment; 409 `flag` → `is already open for this content` for a second open flag.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
+         */
+        post: operations["FlagComment"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -187,6 +541,28 @@ export interface paths {
          * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
          */
         delete: operations["UnfollowUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search over published articles: every word of `q` must match, most relevant first
+         * @description `q`: up to 500 characters and 16 words; words are runs of letters and digits, everything else only separates them (no operators, no wildcards). Title matches rank highest, then tags, description, body. Optional `tag` and `author` filters (AND). Items have the list shape plus `highlight`: an HTML fragment, the excerpt escaped with each matched word in `<mark>`. `limit` (1-100, default 20) and `offset` (0-1000000); a blank `q`, one without words or with invalid text is a 422.
+         *
+         *     Authentication: optional. Anonymous callers are served; a token, when sent, must be valid (401 otherwise).
+         */
+        get: operations["SearchArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -243,9 +619,51 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Authentication: none; no token is needed.
+         * @description 401 `credentials` → `invalid` for a wrong email or password; 403 `account` → `is suspended` (right password, suspended account); 429 `credentials` → `too many attempts` with `Retry-After` (seconds) while the account is throttled for this client address or for everyone (docs/decisions/0031-sign-in-throttling.md).
+         *
+         *     Authentication: none; no token is needed.
          */
         post: operations["Login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset token; always 202, whether or not an account has this email
+         * @description Authentication: none; no token is needed.
+         */
+        post: operations["RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the emailed token (single use, time-limited); every earlier token stops working
+         * @description Authentication: none; no token is needed.
+         */
+        post: operations["ConfirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,7 +684,9 @@ export interface paths {
         get: operations["GetCurrentUser"];
         /**
          * Partial update: only the keys present change; returns a fresh token
-         * @description Authentication: required (`Authorization: Token <token>`); without it, 401.
+         * @description A new `password` revokes every token issued before it; the answer carries the only one that still works.
+         *
+         *     Authentication: required (`Authorization: Token <token>`); without it, 401.
          */
         put: operations["UpdateCurrentUser"];
         post?: never;
@@ -280,6 +700,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountDto: {
+            username: string;
+            email?: string | null;
+            roles: string[];
+            status: string;
+            /** Format: date-time */
+            suspendedAt?: string | null;
+            /** Format: date-time */
+            suspendedUntil?: string | null;
+            suspensionReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSignInAt?: string | null;
+            /** Format: int32 */
+            articlesCount: number;
+            /** Format: int32 */
+            commentsCount: number;
+        };
+        AccountResponse: {
+            account: components["schemas"]["AccountDto"];
+        };
+        AccountRolesFields: {
+            roles?: string[] | null;
+            reason?: string | null;
+        };
+        AccountRolesFieldsAccountRequest: {
+            account?: components["schemas"]["AccountRolesFields"];
+        };
+        AccountsResponse: {
+            accounts: components["schemas"]["AccountDto"][];
+            /** Format: int32 */
+            accountsCount: number;
+        };
         ArticleDto: {
             slug: string;
             title: string;
@@ -290,10 +744,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            status: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            publishAt?: string | null;
             favorited: boolean;
             /** Format: int32 */
             favoritesCount: number;
             author: components["schemas"]["ProfileDto"];
+            hidden?: boolean | null;
         };
         ArticleListItemDto: {
             slug: string;
@@ -304,18 +764,62 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            status: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            publishAt?: string | null;
             favorited: boolean;
             /** Format: int32 */
             favoritesCount: number;
             author: components["schemas"]["ProfileDto"];
+            hidden?: boolean | null;
         };
         ArticleResponse: {
             article: components["schemas"]["ArticleDto"];
+        };
+        ArticleSearchResultDto: {
+            slug: string;
+            title: string;
+            description: string;
+            tagList: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            status: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            publishAt?: string | null;
+            favorited: boolean;
+            /** Format: int32 */
+            favoritesCount: number;
+            author: components["schemas"]["ProfileDto"];
+            highlight: string;
         };
         ArticlesResponse: {
             articles: components["schemas"]["ArticleListItemDto"][];
             /** Format: int32 */
             articlesCount: number;
+        };
+        AuditEntryDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            userId?: string | null;
+            actor: string;
+            action: string;
+            target: string;
+            outcome: string;
+            reason?: string | null;
+        };
+        AuditLogResponse: {
+            entries: components["schemas"]["AuditEntryDto"][];
+            /** Format: int32 */
+            entriesCount: number;
         };
         CommentDto: {
             /** Format: int32 */
@@ -326,12 +830,21 @@ export interface components {
             updatedAt: string;
             body: string;
             author: components["schemas"]["ProfileDto"];
+            hidden?: boolean | null;
         };
         CommentResponse: {
             comment: components["schemas"]["CommentDto"];
         };
         CommentsResponse: {
             comments: components["schemas"]["CommentDto"][];
+        };
+        ConfirmPasswordResetCommand: {
+            email?: string | null;
+            token?: string | null;
+            password?: string | null;
+        };
+        ConfirmPasswordResetUserRequest: {
+            user?: components["schemas"]["ConfirmPasswordResetCommand"];
         };
         CreateArticleArticleRequest: {
             article?: components["schemas"]["CreateArticleCommand"];
@@ -341,12 +854,57 @@ export interface components {
             description?: string | null;
             body?: string | null;
             tagList?: string[];
+            status?: string | null;
+            publishAt?: string | null;
         };
         ErrorBody: {
             errors: {
                 [key: string]: string[];
             };
             traceId?: string | null;
+        };
+        ExportRequest: {
+            export: components["schemas"]["RequestSiteExportCommand"];
+        };
+        ExportResponse: {
+            export: components["schemas"]["SiteExportDto"];
+        };
+        FlagDto: {
+            /** Format: int32 */
+            id: number;
+            reason: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            reporter: string;
+            target: components["schemas"]["FlaggedContentDto"];
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            resolution?: string | null;
+        };
+        FlagFields: {
+            reason?: string | null;
+        };
+        FlagFieldsFlagRequest: {
+            flag?: components["schemas"]["FlagFields"];
+        };
+        FlagResponse: {
+            flag: components["schemas"]["FlagDto"];
+        };
+        FlaggedContentDto: {
+            type: string;
+            slug: string;
+            title: string;
+            /** Format: int32 */
+            commentId?: number | null;
+            excerpt?: string | null;
+            author?: string | null;
+            hidden: boolean;
+        };
+        FlagsResponse: {
+            flags: components["schemas"]["FlagDto"][];
+            /** Format: int32 */
+            flagsCount: number;
         };
         LoginUserCommand: {
             email?: string | null;
@@ -378,6 +936,60 @@ export interface components {
         RegisterUserUserRequest: {
             user?: components["schemas"]["RegisterUserCommand"];
         };
+        RequestPasswordResetCommand: {
+            email?: string | null;
+        };
+        RequestPasswordResetUserRequest: {
+            user?: components["schemas"]["RequestPasswordResetCommand"];
+        };
+        RequestSiteExportCommand: {
+            kind?: string | null;
+            from?: string | null;
+            to?: string | null;
+            format?: string | null;
+        };
+        ResolutionFields: {
+            action?: string | null;
+            reason?: string | null;
+        };
+        ResolutionFieldsResolutionRequest: {
+            resolution?: components["schemas"]["ResolutionFields"];
+        };
+        RestoreFields: {
+            reason?: string | null;
+        };
+        RestoreFieldsRestoreRequest: {
+            restore?: components["schemas"]["RestoreFields"];
+        };
+        SearchResponse: {
+            articles: components["schemas"]["ArticleSearchResultDto"][];
+            /** Format: int32 */
+            articlesCount: number;
+        };
+        SiteExportDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            from: string;
+            to: string;
+            format: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            downloadUrl?: string | null;
+        };
+        SuspensionFields: {
+            reason?: string | null;
+            /** Format: date-time */
+            until?: string | null;
+        };
+        SuspensionFieldsSuspensionRequest: {
+            suspension?: components["schemas"]["SuspensionFields"];
+        };
         TagsResponse: {
             tags: string[];
         };
@@ -386,6 +998,8 @@ export interface components {
             description?: string | null;
             body?: string | null;
             tagList?: string[];
+            status?: string | null;
+            publishAt?: string | null;
         };
         UpdateArticleFieldsArticleRequest: {
             article?: components["schemas"]["UpdateArticleFields"];
@@ -419,6 +1033,644 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListAccounts: {
+        parameters: {
+            query?: {
+                q?: string;
+                role?: string;
+                status?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "limit": [
+                     *           "must be an integer"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChangeAccountRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "roles": [
+                 *           "string"
+                 *         ],
+                 *         "reason": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountRolesFieldsAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "roles": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SuspendAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "suspension": {
+                 *         "reason": "string",
+                 *         "until": "2026-01-02T03:04:05.678Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SuspensionFieldsSuspensionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LiftAccountSuspension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "has already been taken"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GetAuditLog: {
+        parameters: {
+            query?: {
+                action?: string;
+                actor?: string;
+                target?: string;
+                since?: string;
+                until?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "administration": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "limit": [
+                     *           "must be an integer"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ListOwnArticles: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticlesResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "limit": [
+                     *           "must be an integer"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ListArticles: {
         parameters: {
             query?: {
@@ -958,6 +2210,158 @@ export interface operations {
             };
         };
     };
+    PublishArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "article": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "article": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UnpublishArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "article": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "article": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     GetComments: {
         parameters: {
             query?: never;
@@ -1232,6 +2636,280 @@ export interface operations {
             };
         };
     };
+    RequestSiteExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "export": {
+                 *         "kind": "string",
+                 *         "from": "string",
+                 *         "to": "string",
+                 *         "format": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "export": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "kind": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GetSiteExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "export": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "export": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DownloadSiteExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "export": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "export": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     FavoriteArticle: {
         parameters: {
             query?: never;
@@ -1339,6 +3017,932 @@ export interface operations {
                      *       "errors": {
                      *         "favorite": [
                      *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ListFlags: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "limit": [
+                     *           "must be an integer"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ResolveFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resolution": {
+                 *         "action": "string",
+                 *         "reason": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolutionFieldsResolutionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "action": [
+                     *           "has already been taken"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "action": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RestoreArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "restore": {
+                 *         "reason": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RestoreFieldsRestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "has already been taken"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RestoreComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "restore": {
+                 *         "reason": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RestoreFieldsRestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "has already been taken"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FlagArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "flag": {
+                 *         "reason": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlagFieldsFlagRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "has already been taken"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FlagComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "flag": {
+                 *         "reason": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlagFieldsFlagRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is not valid JSON"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is missing"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "moderation": [
+                     *           "not found"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "has already been taken"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "is too large"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "body": [
+                     *           "must be application/json"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "reason": [
+                     *           "can't be blank"
                      *         ]
                      *       }
                      *     }
@@ -1540,6 +4144,68 @@ export interface operations {
             };
         };
     };
+    SearchArticles: {
+        parameters: {
+            query?: {
+                q?: string;
+                tag?: string;
+                author?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "token": [
+                     *           "is invalid"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "limit": [
+                     *           "must be an integer"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     GetTags: {
         parameters: {
             query?: never;
@@ -1676,6 +4342,138 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "user": [
+                     *           "forbidden"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "email": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "request": [
+                     *           "too many requests"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user": {
+                 *         "email": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestPasswordResetUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": {
+                     *         "email": [
+                     *           "can't be blank"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConfirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user": {
+                 *         "email": "string",
+                 *         "token": "string",
+                 *         "password": "string"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConfirmPasswordResetUserRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable Content */
             422: {
