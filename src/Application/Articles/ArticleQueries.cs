@@ -31,7 +31,7 @@ internal static class ArticleQueries
         int id,
         Guid? callerId,
         CancellationToken cancellationToken
-    ) => SingleAsync(db.Articles.VisibleTo(callerId).Where(a => a.Id == id), mapping, callerId, cancellationToken);
+    ) => SingleAsync(db.Articles.Where(a => a.Id == id), mapping, callerId, cancellationToken);
 
     /// <summary>
     /// Two statements (count, page), most recently published first with the id as a deterministic tie-break (ADR 0040:

@@ -76,7 +76,7 @@ public static class OpsAuthentication
     }
 
     /// <summary>
-    /// Every request re-reads the account (one key lookup): a deleted, locked-out or demoted ops user, or one whose
+    /// Every request re-reads the account (one key lookup): a deleted or demoted ops user, or one whose
     /// password was reset (new security stamp), loses the session at once instead of when the cookie expires.
     /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)

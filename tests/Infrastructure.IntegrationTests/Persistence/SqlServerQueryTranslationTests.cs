@@ -359,6 +359,8 @@ public sealed class SqlServerQueryTranslationTests
     {
         using var scope = _services.CreateScope();
         scope.ServiceProvider.GetRequiredService<SampleCaller>().Id = RowId;
+        // The recorder is a singleton (pooled contexts build their options once): drop what earlier tests recorded.
+        scope.ServiceProvider.GetRequiredService<CommandRecorder>().Clear();
 
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(HostileSearch);
 

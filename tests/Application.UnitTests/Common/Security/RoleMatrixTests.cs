@@ -25,7 +25,7 @@ public sealed class RoleMatrixTests
         /// <summary>Any signed-in account.</summary>
         SignedIn,
 
-        /// <summary>Editors and administrators.</summary>
+        /// <summary>Editors and administrators (moderation, site reports).</summary>
         Moderator,
 
         /// <summary>Administrators only.</summary>
@@ -88,6 +88,15 @@ public sealed class RoleMatrixTests
         ["LiftAccountSuspensionCommand"] = Access.Admin,
         ["GetAuditLogQuery"] = Access.Admin,
 
+        // Publishing, search and site reports (issue 10): the author check on publish/unpublish is in the handlers
+        ["PublishArticleCommand"] = Access.SignedIn,
+        ["UnpublishArticleCommand"] = Access.SignedIn,
+        ["ListOwnArticlesQuery"] = Access.SignedIn,
+        ["SearchArticlesQuery"] = Access.Anyone,
+        ["RequestSiteExportCommand"] = Access.Moderator,
+        ["GetSiteExportQuery"] = Access.Moderator,
+        ["GetSiteExportFileQuery"] = Access.Moderator,
+
         // Jobs and the command line
         ["CreateAdministratorCommand"] = Access.Internal,
         ["SendWelcomeEmailCommand"] = Access.Internal,
@@ -97,6 +106,9 @@ public sealed class RoleMatrixTests
         ["SendArticleNotificationBatchCommand"] = Access.Internal,
         ["SendDailyDigestCommand"] = Access.Internal,
         ["SendDigestBatchCommand"] = Access.Internal,
+        ["PublishScheduledArticleCommand"] = Access.Internal,
+        ["BuildSiteExportCommand"] = Access.Internal,
+        ["DeleteExpiredExportsCommand"] = Access.Internal,
     };
 
     private static readonly Guid CallerId = Guid.NewGuid();
