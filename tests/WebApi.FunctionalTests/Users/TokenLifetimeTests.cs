@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CleanApp.WebApi.FunctionalTests.Users;
 
 /// <summary>The documented <c>Auth:TokenLifetime</c> takes effect (the sign-in throttle that replaced the lockout: Administration/AccountLifecycleTests).</summary>
-public sealed class LockoutAndTokenLifetimeTests
+public sealed class TokenLifetimeTests
 {
     [TestCase("01:00:00", 59, 61)]
     [TestCase(null, 60 * 24 * 7 - 1, 60 * 24 * 7 + 1)] // the default: 7 days
