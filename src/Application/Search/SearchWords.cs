@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CleanApp.Application.Common.Text;
 
 namespace CleanApp.Application.Search;
 
@@ -69,35 +70,7 @@ public sealed class SearchWords
     /// Text a search cannot take: a lone UTF-16 surrogate (not text at all) or a Unicode non-character (U+FDD0–U+FDEF,
     /// U+xFFFE/U+xFFFF), the same rule as request bodies.
     /// </summary>
-    public static bool HasInvalidText(string query)
-    {
-        for (var i = 0; i < query.Length; i++)
-        {
-            var c = query[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= query.Length || !char.IsLowSurrogate(query[i + 1]))
-                {
-                    return true;
-                }
-
-                if (IsNonCharacter(char.ConvertToUtf32(c, query[i + 1])))
-                {
-                    return true;
-                }
-
-                i++;
-            }
-            else if (char.IsLowSurrogate(c) || IsNonCharacter(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsNonCharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+    public static bool HasInvalidText(string query) => UnicodeText.ContainsLoneSurrogateOrNonCharacter(query);
 
     private static bool IsWordRune(Rune rune) =>
         Rune.GetUnicodeCategory(rune)

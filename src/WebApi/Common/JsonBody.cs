@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanApp.Application.Common.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 

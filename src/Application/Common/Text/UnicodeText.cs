@@ -1,8 +1,9 @@
+using System.Buffers;
 using System.Text;
 
-namespace CleanApp.WebApi.Common;
+namespace CleanApp.Application.Common.Text;
 
-/// <summary>Unicode facts the API's text rules need (shared/API.md, "Robustness conventions").</summary>
+/// <summary>Unicode facts the API's text rules need (shared/API.md, "Robustness conventions"): request bodies and search.</summary>
 public static class UnicodeText
 {
     /// <summary>
@@ -20,6 +21,22 @@ public static class UnicodeText
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>A lone UTF-16 surrogate (not text at all) or a non-character anywhere in <paramref name="text"/>.</summary>
+    public static bool ContainsLoneSurrogateOrNonCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; )
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != OperationStatus.Done || IsNonCharacter(rune))
+            {
+                return true;
+            }
+
+            i += length;
         }
 
         return false;
